@@ -1,0 +1,46 @@
+using Wms.Core;
+
+namespace Wms.Cli;
+
+/// <summary>
+/// Every exit code `wms` uses. They are stable: CI scripts branch on them (the gate's
+/// <see cref="GateNotImproved"/> above all), so never renumber one.
+/// </summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int UnexpectedError = 1;
+    public const int InvalidUsage = 2;
+    public const int DataValidationFailed = 3;
+    public const int GateNotImproved = 4;
+    public const int DependencyUnavailable = 5;
+    public const int NotFound = 6;
+    public const int PartialFailure = 7;
+    public const int Conflict = 8;
+    public const int Cancelled = 130;
+
+    /// <summary>The table printed at the end of `wms --help` and in the README.</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Documented =
+    [
+        (Success, "success (also: gate passed, nothing to do)"),
+        (UnexpectedError, "unexpected error (a bug; rerun with --verbose for the stack trace)"),
+        (InvalidUsage, "invalid usage, configuration or input file"),
+        (DataValidationFailed, "data validation failed"),
+        (GateNotImproved, "quality gate: the candidate is not better than Production"),
+        (DependencyUnavailable, "MLflow, S3 or another service unreachable or refusing"),
+        (NotFound, "run, model version, alias or file not found"),
+        (PartialFailure, "some items failed, the rest were done (wms predict)"),
+        (Conflict, "conflicts with stored data (wms data merge without --replace)"),
+        (Cancelled, "cancelled (Ctrl+C)"),
+    ];
+
+    public static int For(WmsErrorKind kind) => kind switch
+    {
+        WmsErrorKind.InvalidInput => InvalidUsage,
+        WmsErrorKind.DataInvalid => DataValidationFailed,
+        WmsErrorKind.NotFound => NotFound,
+        WmsErrorKind.DependencyUnavailable => DependencyUnavailable,
+        WmsErrorKind.Conflict => Conflict,
+        _ => UnexpectedError,
+    };
+}

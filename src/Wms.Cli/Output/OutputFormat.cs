@@ -1,0 +1,8 @@
+namespace Wms.Cli.Output;
+
+/// <summary>How a command prints its result: a human table (default) or one JSON document.</summary>
+public enum OutputFormat
+{
+    Table,
+    Json,
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wms.Cli;
+
+// Configuration: command-line options > environment variables > wms.json > defaults.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    ContentRootPath = Directory.GetCurrentDirectory(),
+    DisableDefaults = true,
+});
+builder.Configuration.AddWmsConfiguration();
+
+// Commands, their services and the console are resolved from DI so tests can swap any of them.
+builder.Services.AddWmsCli();
+
+using var host = builder.Build();
+return await CommandTree.InvokeAsync(host.Services, args);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Output;
+using Wms.Core;
+
+namespace Wms.Cli;
+
+/// <summary>Wires the CLI: console, configuration and every command area.</summary>
+public static class ServiceRegistration
+{
+    public static IConfigurationBuilder AddWmsConfiguration(this IConfigurationBuilder configuration) => configuration
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "wms.json"), optional: true)
+        .AddEnvironmentVariables();
+
+    public static IServiceCollection AddWmsCli(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => Workspace.Current());
+        services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        return services;
+    }
+}

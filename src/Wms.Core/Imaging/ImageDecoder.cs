@@ -1,0 +1,104 @@
+using SkiaSharp;
+
+namespace Wms.Core.Imaging;
+
+/// <summary>Size of an encoded image as a person sees it (EXIF orientation applied), read without decoding pixels.</summary>
+public sealed record ImageInfo(int Width, int Height, int Orientation, string Format);
+
+/// <summary>
+/// Decodes JPEG and PNG with SkiaSharp (libjpeg-turbo and libpng underneath) and applies the
+/// EXIF orientation. Every failure is a <see cref="WmsException"/> naming the file.
+/// </summary>
+public static class ImageDecoder
+{
+    /// <summary>Width, height and orientation, from the header only (cheap; use it to refuse decompression bombs).</summary>
+    public static ImageInfo ReadInfo(ReadOnlySpan<byte> encoded, string name)
+    {
+        using var codec = CreateCodec(encoded, name);
+        var orientation = (int)codec.EncodedOrigin;
+        var swap = ExifOrientation.SwapsAxes(orientation);
+        var info = codec.Info;
+        return new ImageInfo(swap ? info.Height : info.Width, swap ? info.Width : info.Height, orientation,
+            codec.EncodedFormat.ToString().ToLowerInvariant());
+    }
+
+    public static RgbImage DecodeRgb(string path) => DecodeRgb(ReadFile(path), path);
+
+    /// <summary>Decodes to RGB, alpha dropped (not blended), as PIL's <c>convert("RGB")</c>.</summary>
+    public static RgbImage DecodeRgb(ReadOnlySpan<byte> encoded, string name, long maxPixels = long.MaxValue)
+    {
+        using var codec = CreateCodec(encoded, name);
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if ((long)w * h > maxPixels)
+            throw new WmsException($"{name}: {w}x{h} is more than the limit of {maxPixels} pixels");
+
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var rgba = new byte[info.BytesSize];
+        SKCodecResult result;
+        unsafe
+        {
+            fixed (byte* p = rgba)
+                result = codec.GetPixels(info, (IntPtr)p);
+        }
+        if (result != SKCodecResult.Success)
+            throw new WmsException($"{name}: cannot decode image ({Describe(result)})");
+
+        var rgb = new byte[w * h * 3];
+        for (int i = 0, j = 0; j < rgb.Length; i += 4, j += 3)
+        {
+            rgb[j] = rgba[i];
+            rgb[j + 1] = rgba[i + 1];
+            rgb[j + 2] = rgba[i + 2];
+        }
+        var (ow, oh, pixels) = ExifOrientation.Apply((int)codec.EncodedOrigin, w, h, rgb, 3);
+        return new RgbImage(ow, oh, pixels);
+    }
+
+    public static GrayImage DecodeGray(string path) => DecodeGray(ReadFile(path), path);
+
+    /// <summary>Decodes a mask as greyscale: colour is converted with PIL's luma weights.</summary>
+    public static GrayImage DecodeGray(ReadOnlySpan<byte> encoded, string name) =>
+        GrayImage.FromRgb(DecodeRgb(encoded, name));
+
+    public static byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WmsException($"{path}: cannot read file ({e.Message})");
+        }
+    }
+
+    private static SKCodec CreateCodec(ReadOnlySpan<byte> encoded, string name)
+    {
+        if (encoded.IsEmpty)
+            throw new WmsException($"{name}: empty file (0 bytes)");
+        // The codec owns the stream and disposes it with itself.
+        var stream = new SKMemoryStream(SKData.CreateCopy(encoded));
+        var codec = SKCodec.Create(stream, out var result);
+        if (codec is null)
+        {
+            stream.Dispose();
+            throw new WmsException($"{name}: not a readable JPEG or PNG image ({Describe(result)})");
+        }
+        if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
+        {
+            var format = codec.EncodedFormat;
+            codec.Dispose();
+            throw new WmsException($"{name}: unsupported image format {format} (JPEG or PNG expected)");
+        }
+        return codec;
+    }
+
+    private static string Describe(SKCodecResult result) => result switch
+    {
+        SKCodecResult.IncompleteInput => "truncated file",
+        SKCodecResult.ErrorInInput => "corrupt data",
+        SKCodecResult.InvalidInput => "invalid data",
+        SKCodecResult.Unimplemented => "unsupported encoding",
+        _ => result.ToString(),
+    };
+}

@@ -1,0 +1,53 @@
+using Wms.Core;
+using Wms.Training.Model;
+using Wms.Tests.Shared;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Wms.Training.Tests.Model;
+
+public sealed class CheckpointTests
+{
+    [Theory]
+    [InlineData("w.pth")]
+    [InlineData("w.dat")]
+    public void Weights_round_trip_exactly(string fileName)
+    {
+        using var temp = new TempDirectory();
+        manual_seed(1);
+        using var original = new UNet();
+        // Running statistics must survive too, not only parameters.
+        original.train();
+        using (var x = rand(2, 3, 32, 32)) original.call(x).Dispose();
+        Checkpoints.Save(original, temp.Combine(fileName));
+
+        manual_seed(2);
+        using var loaded = new UNet();
+        Checkpoints.Load(loaded, temp.Combine(fileName));
+
+        var expected = original.state_dict();
+        var actual = loaded.state_dict();
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (key, tensor) in expected)
+            Assert.True(tensor.allclose(actual[key], rtol: 0, atol: 0), $"{key} differs after the round trip");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_weights_is_a_clear_error_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("broken.pth");
+        File.WriteAllText(path, "not a pickle");
+        using var model = new UNet();
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Load(model, path));
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_not_found()
+    {
+        using var model = new UNet();
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Load(model, "/nonexistent/best.pth"));
+        Assert.Equal(WmsErrorKind.NotFound, error.Kind);
+    }
+}
