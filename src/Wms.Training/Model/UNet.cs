@@ -49,24 +49,52 @@ public sealed class UNet : Module<Tensor, Tensor>
         Conv2d(inputs, outputs, 3, padding: 1), BatchNorm2d(outputs), ReLU(inplace: true),
         Conv2d(outputs, outputs, 3, padding: 1), BatchNorm2d(outputs), ReLU(inplace: true));
 
+    /// <summary>
+    /// Run the convolutions in bfloat16 from the float32 weights, keeping batch-norm parameters and
+    /// the output in float32: what <c>torch.autocast("cpu")</c> does, which TorchSharp lacks.
+    /// Gradients flow back to the float32 weights through the casts. Off: the reference float32 path.
+    /// </summary>
+    public bool BFloat16 { get; set; }
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var e1 = enc1.call(x);
-        var e2 = enc2.call(pool1.call(e1));
-        var e3 = enc3.call(pool2.call(e2));
-        var e4 = enc4.call(pool3.call(e3));
-        var d = bottleneck.call(pool4.call(e4));
+        var h = BFloat16 ? x.to(ScalarType.BFloat16) : x;
+        var e1 = Block(enc1, h);
+        var e2 = Block(enc2, pool1.call(e1));
+        var e3 = Block(enc3, pool2.call(e2));
+        var e4 = Block(enc4, pool3.call(e3));
+        var d = Block(bottleneck, pool4.call(e4));
         d = Up(dec4, d, e4);
         d = Up(dec3, d, e3);
         d = Up(dec2, d, e2);
         d = Up(dec1, d, e1);
-        return final.call(d).MoveToOuterDisposeScope();
+        var logits = BFloat16 ? MixedConv(final, d, 0).to(ScalarType.Float32) : final.call(d);
+        return logits.MoveToOuterDisposeScope();
     }
 
-    private static Tensor Up(Sequential block, Tensor x, Tensor skip)
+    private Tensor Up(Sequential block, Tensor x, Tensor skip)
     {
         var up = functional.interpolate(x, size: [skip.shape[2], skip.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
-        return block.call(cat([up, skip], dim: 1));
+        return Block(block, cat([up, skip], dim: 1));
     }
+
+    private Tensor Block(Sequential block, Tensor x)
+    {
+        if (!BFloat16) return block.call(x);
+        foreach (var layer in block.children())
+        {
+            x = layer switch
+            {
+                Conv2d conv => MixedConv(conv, x, 1),
+                // Batch norm takes bfloat16 input with float32 parameters and statistics, as under autocast.
+                BatchNorm2d norm => norm.call(x),
+                _ => functional.relu(x),
+            };
+        }
+        return x;
+    }
+
+    private static Tensor MixedConv(Conv2d conv, Tensor x, long padding) =>
+        functional.conv2d(x, conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16), padding: [padding, padding]);
 }

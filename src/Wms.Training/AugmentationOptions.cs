@@ -1,0 +1,25 @@
+namespace Wms.Training;
+
+/// <summary>
+/// Training-time augmentation (REFERENCE.md §2), in this order: horizontal flip, vertical flip,
+/// rotation (photo bilinear, mask nearest, fill 0), then the preprocessing's stretch and median,
+/// then brightness (photo only). Probabilities are in [0, 1].
+/// </summary>
+public sealed record AugmentationOptions
+{
+    public double HorizontalFlip { get; init; } = 0.5;
+    public double VerticalFlip { get; init; } = 0.3;
+
+    /// <summary>The angle is uniform in [-this, +this] degrees.</summary>
+    public double RotationDegrees { get; init; } = 10;
+    public double RotationProbability { get; init; } = 0.5;
+
+    /// <summary>Probability of multiplying the photo's brightness by U(0.8, 1.2).</summary>
+    public double ColorJitterProbability { get; init; } = 0.3;
+
+    /// <summary>No augmentation at all (evaluation, or training that should not augment).</summary>
+    public static readonly AugmentationOptions None = new()
+    {
+        HorizontalFlip = 0, VerticalFlip = 0, RotationDegrees = 0, RotationProbability = 0, ColorJitterProbability = 0,
+    };
+}

@@ -1,0 +1,19 @@
+namespace Wms.Training;
+
+/// <summary>
+/// How the U-Net's arithmetic is carried out. Neither setting changes the model or its weights
+/// (they stay float32 and load/save as before); they trade a little precision for speed.
+/// </summary>
+/// <param name="ChannelsLast">Keep activations and convolution weights in NHWC memory order, which
+/// oneDNN's CPU kernels prefer.</param>
+/// <param name="BFloat16">Run convolutions in bfloat16 (float32 master weights, float32 loss), as
+/// PyTorch's CPU autocast does; fast on CPUs with AVX-512 BF16 or AMX.</param>
+public sealed record ComputeOptions(bool ChannelsLast, bool BFloat16)
+{
+    /// <summary>Plain float32, NCHW: the reference arithmetic.</summary>
+    public static readonly ComputeOptions Reference = new(false, false);
+
+    public static readonly ComputeOptions Default = Reference;
+
+    public override string ToString() => (ChannelsLast ? "channels-last" : "nchw") + (BFloat16 ? " bf16" : " fp32");
+}

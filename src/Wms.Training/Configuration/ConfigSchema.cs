@@ -1,0 +1,66 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Wms.Training.Configuration;
+
+/// <summary>The config file's keys and how each one sets a <see cref="TrainingOptions"/> field.</summary>
+internal static class ConfigSchema
+{
+    public static readonly ConfigSection Root = new(
+    [
+        new("model", new ConfigSection(
+        [
+            new("architecture", Leaf((o, v, n) => o with { Architecture = v.String(n) })),
+            new("input_channels", Leaf((o, v, n) => o with { InputChannels = v.Int(n) })),
+            new("output_channels", Leaf((o, v, n) => o with { OutputChannels = v.Int(n) })),
+            new("input_size", Leaf((o, v, n) => o with { ImageSize = InputSize(v, n) })),
+        ])),
+        new("training", new ConfigSection(
+        [
+            new("epochs", Leaf((o, v, n) => o with { Epochs = v.Int(n) })),
+            new("batch_size", Leaf((o, v, n) => o with { BatchSize = v.Int(n) })),
+            new("learning_rate", Leaf((o, v, n) => o with { LearningRate = v.Double(n) })),
+            new("weight_decay", Leaf((o, v, n) => o with { WeightDecay = v.Double(n) })),
+            new("early_stopping_patience", Leaf((o, v, n) => o with { EarlyStoppingPatience = v.Int(n) })),
+            new("scheduler", new ConfigSection(
+            [
+                new("factor", Leaf((o, v, n) => o with { SchedulerFactor = v.Double(n) })),
+                new("patience", Leaf((o, v, n) => o with { SchedulerPatience = v.Int(n) })),
+                new("min_lr", Leaf((o, v, n) => o with { MinLearningRate = v.Double(n) })),
+            ])),
+        ])),
+        new("data", new ConfigSection(
+        [
+            new("train_split", Leaf((o, v, n) => o with { Split = o.Split with { Train = v.Double(n) } })),
+            new("val_split", Leaf((o, v, n) => o with { Split = o.Split with { Validation = v.Double(n) } })),
+            new("test_split", Leaf((o, v, n) => o with { Split = o.Split with { Test = v.Double(n) } })),
+        ])),
+        new("augmentation", new ConfigSection(
+        [
+            new("horizontal_flip", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { HorizontalFlip = v.Double(n) } })),
+            new("vertical_flip", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { VerticalFlip = v.Double(n) } })),
+            new("rotation_degrees", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationDegrees = v.Double(n) } })),
+            new("rotation_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationProbability = v.Double(n) } })),
+            new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
+        ])),
+        // Ours, not the original's: how the arithmetic runs.
+        new("compute", new ConfigSection(
+        [
+            new("channels_last", Leaf((o, v, n) => o with { Compute = o.Compute with { ChannelsLast = v.Bool(n) } })),
+            new("bf16", Leaf((o, v, n) => o with { Compute = o.Compute with { BFloat16 = v.Bool(n) } })),
+        ])),
+    ]);
+
+    private static ConfigLeaf Leaf(Func<TrainingOptions, ConfigValue, YamlNode, TrainingOptions> apply) => new(apply);
+
+    /// <summary>An integer, or [height, width] with both equal: users' files may have either.</summary>
+    private static int InputSize(ConfigValue value, YamlNode node)
+    {
+        if (node is not YamlSequenceNode list) return value.Int(node);
+        if (list.Children.Count != 2)
+            throw value.Fail(node, $"expected a size or [height, width], got a list of {list.Children.Count}");
+        var (height, width) = (value.Int(list.Children[0]), value.Int(list.Children[1]));
+        return height == width
+            ? height
+            : throw value.Fail(node, $"only square input sizes are supported, not [{height}, {width}]");
+    }
+}

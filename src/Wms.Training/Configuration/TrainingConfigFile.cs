@@ -1,0 +1,107 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using Wms.Core;
+
+namespace Wms.Training.Configuration;
+
+/// <summary>
+/// The original's YAML training config (REFERENCE.md §2): <c>model</c>, <c>training</c> (with
+/// <c>scheduler</c>), <c>data</c>, <c>augmentation</c>, plus our optional <c>compute</c> section.
+/// Every key is honoured; keys left out keep their defaults. An unknown key, a wrong type or an
+/// impossible value is a <see cref="WmsException"/> naming the file, the key and the line.
+/// </summary>
+public static class TrainingConfigFile
+{
+    public static TrainingOptions Load(string path, TrainingOptions? defaults = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new WmsException($"{path}: config file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WmsException($"{path}: cannot read config file ({e.Message})");
+        }
+        return Parse(text, path, defaults);
+    }
+
+    /// <summary>Reads config text; <paramref name="name"/> is what error messages call it (the file path).</summary>
+    public static TrainingOptions Parse(string yaml, string name, TrainingOptions? defaults = null)
+    {
+        var options = defaults ?? new TrainingOptions();
+        var root = ReadRoot(yaml, name);
+        if (root is not null)
+            options = ConfigSchema.Root.Apply(options, root, new ConfigValue(name, ""));
+        if (options.FindProblem() is var (key, problem))
+            throw new WmsException($"{name}: {key}: {problem}");
+        return options;
+    }
+
+    private static YamlMappingNode? ReadRoot(string yaml, string name)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new WmsException($"{name}: not valid YAML at line {e.Start.Line}: {OneLine(e.InnerException?.Message ?? e.Message)}");
+        }
+        if (stream.Documents.Count == 0) return null;
+        if (stream.Documents.Count > 1)
+            throw new WmsException($"{name}: expected one YAML document, found {stream.Documents.Count}");
+        return stream.Documents[0].RootNode switch
+        {
+            YamlMappingNode mapping => mapping,
+            YamlScalarNode { Value: null or "" or "~" or "null" } => null,
+            var other => throw new WmsException($"{name}: expected a mapping of sections (model, training, data, augmentation) at line {other.Start.Line}"),
+        };
+    }
+
+    /// <summary>The options as a config file that <see cref="Parse"/> reads back to the same options.</summary>
+    public static string Write(TrainingOptions o)
+    {
+        static string F(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        static string B(bool v) => v ? "true" : "false";
+        var a = o.Augmentation;
+        return $"""
+            model:
+              architecture: {o.Architecture}
+              input_channels: {o.InputChannels}
+              output_channels: {o.OutputChannels}
+              input_size: {o.ImageSize}
+            training:
+              epochs: {o.Epochs}
+              batch_size: {o.BatchSize}
+              learning_rate: {F(o.LearningRate)}
+              weight_decay: {F(o.WeightDecay)}
+              early_stopping_patience: {o.EarlyStoppingPatience}
+              scheduler:
+                factor: {F(o.SchedulerFactor)}
+                patience: {o.SchedulerPatience}
+                min_lr: {F(o.MinLearningRate)}
+            data:
+              train_split: {F(o.Split.Train)}
+              val_split: {F(o.Split.Validation)}
+              test_split: {F(o.Split.Test)}
+            augmentation:
+              horizontal_flip: {F(a.HorizontalFlip)}
+              vertical_flip: {F(a.VerticalFlip)}
+              rotation_degrees: {F(a.RotationDegrees)}
+              rotation_prob: {F(a.RotationProbability)}
+              color_jitter_prob: {F(a.ColorJitterProbability)}
+            compute:
+              channels_last: {B(o.Compute.ChannelsLast)}
+              bf16: {B(o.Compute.BFloat16)}
+
+            """;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,56 @@
+using Wms.Core.Quality;
+using Wms.Training.Data;
+using Wms.Training.Model;
+using static TorchSharp.torch;
+
+namespace Wms.Training.Evaluation;
+
+/// <summary>
+/// Runs a model over prepared samples in eval mode without gradients and scores every prediction
+/// with <see cref="SegmentationMetrics"/>: validation each epoch, the test split after training,
+/// and the gate's or <c>wms eval</c>'s re-evaluation of a stored model.
+/// </summary>
+public static class Evaluator
+{
+    /// <param name="prediction">Receives each sample's predicted 0/1 mask (for plots and reports); may be null.</param>
+    public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize, ComputeOptions compute,
+        bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default)
+    {
+        model.eval();
+        var results = new List<SampleEvaluation>(samples.Count);
+        using var _ = no_grad();
+        for (var start = 0; start < samples.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = Enumerable.Range(start, Math.Min(batchSize, samples.Count - start)).Select(i => samples[i]).ToList();
+            var batch = SampleBatch.FromPrepared(chunk);
+            double[] losses;
+            byte[] masks;
+            using (NewDisposeScope())
+            {
+                var (photos, truth) = BatchTensors.Create(batch, compute);
+                var logits = model.call(photos);
+                losses = BatchTensors.LossPerSample(logits, truth);
+                masks = BatchTensors.Masks(logits);
+            }
+            var metrics = Score(masks, chunk.Select(s => s.Mask).ToList(), batch.Size, hausdorff);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                results.Add(new SampleEvaluation(chunk[i].Stem, losses[i], metrics[i]));
+                prediction?.Invoke(chunk[i], masks.AsSpan(i * batch.Size * batch.Size, batch.Size * batch.Size).ToArray());
+            }
+        }
+        var loss = results.Count == 0 ? double.NaN : results.Average(r => r.Loss);
+        return new EvaluationResult(loss, MetricsSummary.Of(results.Select(r => r.Metrics)), results);
+    }
+
+    /// <summary>Per-sample metrics of a batch of predicted masks (N x S x S) against the true ones, in parallel.</summary>
+    public static SampleMetrics[] Score(byte[] predicted, IReadOnlyList<byte[]> truth, int size, bool hausdorff)
+    {
+        var plane = size * size;
+        var metrics = new SampleMetrics[truth.Count];
+        Parallel.For(0, truth.Count, i =>
+            metrics[i] = SegmentationMetrics.Compute(predicted.AsSpan(i * plane, plane), truth[i], size, size, hausdorff));
+        return metrics;
+    }
+}

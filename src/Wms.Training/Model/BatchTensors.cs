@@ -1,0 +1,39 @@
+using Wms.Training.Data;
+using static TorchSharp.torch;
+
+namespace Wms.Training.Model;
+
+/// <summary>Turns float batches into model tensors, and model logits back into masks.</summary>
+public static class BatchTensors
+{
+    /// <summary>Photos <c>[N, 3, S, S]</c> (channels-last in memory when asked) and masks <c>[N, 1, S, S]</c>.</summary>
+    public static (Tensor Photos, Tensor Masks) Create(SampleBatch batch, ComputeOptions compute)
+    {
+        var photos = tensor(batch.Photos, [batch.Count, 3, batch.Size, batch.Size]);
+        var masks = tensor(batch.Masks, [batch.Count, 1, batch.Size, batch.Size]);
+        return (compute.ChannelsLast ? ChannelsLast(photos) : photos, masks);
+    }
+
+    /// <summary>
+    /// The same NCHW tensor with NHWC strides (PyTorch's channels_last, which TorchSharp has no
+    /// API for); oneDNN then runs the whole network in that layout.
+    /// </summary>
+    public static Tensor ChannelsLast(Tensor nchw) => nchw.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+
+    /// <summary>The predicted masks, 1 where sigmoid(logit) > 0.5 (the original's rule), as N x S x S bytes.</summary>
+    public static byte[] Masks(Tensor logits)
+    {
+        using var scope = NewDisposeScope();
+        var predicted = sigmoid(logits.to(ScalarType.Float32)).gt(0.5).to(ScalarType.Byte).contiguous();
+        return predicted.data<byte>().ToArray();
+    }
+
+    /// <summary>Binary cross-entropy per sample (mean over its pixels), as doubles.</summary>
+    public static double[] LossPerSample(Tensor logits, Tensor masks)
+    {
+        using var scope = NewDisposeScope();
+        var loss = nn.functional.binary_cross_entropy_with_logits(logits, masks, reduction: nn.Reduction.None);
+        var perSample = loss.mean([1, 2, 3]).to(ScalarType.Float64).contiguous();
+        return perSample.data<double>().ToArray();
+    }
+}

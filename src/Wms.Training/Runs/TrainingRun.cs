@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Wms.Core;
+using Wms.Training.Configuration;
+using Wms.Training.Data;
+
+namespace Wms.Training.Runs;
+
+/// <summary>
+/// A whole training run, as <c>wms train</c> and <c>wms demo</c> do it: check and load the data
+/// (all of it, before anything is written), split it, train, test, and write the run folder
+/// (weights, train.log, config.yaml, metrics.json last) under <c>&lt;out&gt;.partial</c>, renamed to
+/// <c>&lt;out&gt;</c> only when complete. Observers see every step.
+/// </summary>
+public sealed class TrainingRun(TimeProvider time)
+{
+    public TrainingRun() : this(TimeProvider.System) { }
+
+    public async Task<TrainingOutcome> RunAsync(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        if (options.FindProblem() is var (key, problem))
+            throw new WmsException($"{key}: {problem}");
+        var output = Path.GetFullPath(request.OutputDirectory);
+        var partial = RunFolder.PartialOf(output);
+        CheckOutputIsFree(output, partial);
+
+        // Everything that can be wrong with the data shows up here, before the run folder exists.
+        var loadClock = Stopwatch.StartNew();
+        var pairs = DatasetFolder.Scan(request.DataDirectory);
+        var split = DatasetSplit.Create(pairs.Select(p => p.Stem), options.Split, options.Seed);
+        var data = await Task.Run(() => Load(pairs, split, options.ImageSize, observer, cancellationToken), cancellationToken);
+        var dataLoading = loadClock.Elapsed;
+
+        Directory.CreateDirectory(partial);
+        using var log = new LogFile(Path.Combine(partial, RunFolder.LogFileName), time);
+        var logObserver = new TrainingLogObserver(log);
+        var all = new CompositeObserver([logObserver, observer]);
+        var batches = (data.Train.Count + options.BatchSize - 1) / options.BatchSize;
+        var started = new TrainingStarted(options, Path.GetFullPath(request.DataDirectory), split, batches, partial, output, time.GetUtcNow());
+        TrainingOutcome outcome;
+        try
+        {
+            File.WriteAllText(Path.Combine(partial, RunFolder.ConfigFileName), TrainingConfigFile.Write(options));
+            all.OnRunStarted(started);
+            var result = await RunOnTrainingThread(() => new Trainer(options).Train(data, partial, all, cancellationToken));
+            var status = result.StopReason == StopReason.Cancelled ? RunStatus.Cancelled : RunStatus.Completed;
+            logObserver.OnTrained(result, partial);
+
+            var finished = time.GetUtcNow();
+            var metrics = RunMetricsBuilder.Build(started, result, status, pairs.Count, request.ConfigFile, finished, dataLoading, []);
+            RunMetricsFile.Write(Path.Combine(partial, RunFolder.MetricsFileName), metrics);
+            log.Dispose();
+
+            var directory = partial;
+            if (status == RunStatus.Completed)
+            {
+                Directory.Move(partial, output);
+                directory = output;
+            }
+            outcome = new TrainingOutcome(status, directory, started, result, finished, dataLoading);
+        }
+        catch (Exception e)
+        {
+            all.OnFailed(e);
+            throw;
+        }
+        observer.OnCompleted(outcome);
+        return outcome;
+    }
+
+    private static TrainingData Load(IReadOnlyList<SamplePair> pairs, DatasetSplit split, int size, ITrainingObserver observer, CancellationToken cancellationToken)
+    {
+        var samples = SampleCache.Load(pairs, size, loaded => observer.OnDataLoading(loaded, pairs.Count), cancellationToken);
+        var byStem = samples.ToDictionary(s => s.Stem, StringComparer.Ordinal);
+        PreparedSample[] Prepare(IReadOnlyList<string> stems)
+        {
+            var prepared = new PreparedSample[stems.Count];
+            Parallel.For(0, stems.Count, i => prepared[i] = byStem[stems[i]].Prepare());
+            return prepared;
+        }
+        return new TrainingData(split.Train.Select(s => byStem[s]).ToList(), Prepare(split.Validation), Prepare(split.Test));
+    }
+
+    private static void CheckOutputIsFree(string output, string partial)
+    {
+        if (Directory.Exists(output) || File.Exists(output))
+            throw new WmsException($"{output}: already exists; choose another --out", WmsErrorKind.Conflict);
+        if (Directory.Exists(partial))
+            throw new WmsException($"{partial}: left by an interrupted run; remove it or choose another --out", WmsErrorKind.Conflict);
+    }
+
+    /// <summary>
+    /// TorchSharp's dispose scopes and no_grad are per thread, so the whole training runs on one
+    /// dedicated thread rather than hopping between pool threads at awaits.
+    /// </summary>
+    private static Task<T> RunOnTrainingThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+}

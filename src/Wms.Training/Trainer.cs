@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Wms.Core.Quality;
+using Wms.Training.Data;
+using Wms.Training.Evaluation;
+using Wms.Training.Model;
+using static TorchSharp.torch;
+using ReduceLROnPlateau = TorchSharp.torch.optim.lr_scheduler.impl.ReduceLROnPlateau;
+
+namespace Wms.Training;
+
+/// <summary>
+/// The original's training (REFERENCE.md §2): BCE with logits, Adam with weight decay,
+/// ReduceLROnPlateau on the validation loss, early stopping on a strictly lower validation loss,
+/// the best weights evaluated on the test split at the end. Seeded; runs on the calling thread.
+/// </summary>
+public sealed class Trainer(TrainingOptions options)
+{
+    /// <summary>How many test predictions the result keeps for plots.</summary>
+    public const int PredictionsKept = 4;
+
+    /// <summary>
+    /// Trains on <paramref name="data"/>, saving the best weights (<c>best.pth</c> and <c>best.dat</c>)
+    /// into <paramref name="checkpointDirectory"/> whenever the validation loss improves. Cancellation
+    /// stops after the current batch and keeps the best weights so far.
+    /// </summary>
+    public TrainingResult Train(TrainingData data, string checkpointDirectory, ITrainingObserver observer, CancellationToken cancellationToken)
+    {
+        TorchRuntime.Configure(options.Threads);
+        manual_seed(options.Seed);
+        using var model = new UNet { BFloat16 = options.Compute.BFloat16 };
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",
+            factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);
+        var producer = new BatchProducer(data.Train, new Augmenter(options.Augmentation), options.BatchSize, options.Seed);
+
+        var history = new List<EpochMetrics>();
+        var (bestLoss, bestEpoch, sinceBest) = (double.PositiveInfinity, 0, 0);
+        var stop = StopReason.MaxEpochs;
+        var clock = Stopwatch.StartNew();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            var learningRate = optimizer.ParamGroups.First().LearningRate;
+            var train = TrainEpoch(model, optimizer, producer, epoch, observer, clock, cancellationToken);
+            var validation = train is null ? null : Validate(model, data.Validation, cancellationToken);
+            if (train is null || validation is null)
+            {
+                stop = StopReason.Cancelled;
+                break;
+            }
+            scheduler.step(validation.Loss, null);
+
+            var isBest = validation.Loss < bestLoss;
+            if (isBest)
+            {
+                (bestLoss, bestEpoch, sinceBest) = (validation.Loss, epoch, 0);
+                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
+                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.PthFileName));
+            }
+            else
+            {
+                sinceBest++;
+            }
+            var metrics = new EpochMetrics(epoch, train, Summarise(validation), learningRate, isBest, epochClock.Elapsed);
+            history.Add(metrics);
+            observer.OnEpochCompleted(metrics);
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                stop = StopReason.Cancelled;
+                break;
+            }
+            if (sinceBest >= options.EarlyStoppingPatience && epoch < options.Epochs)
+            {
+                stop = StopReason.EarlyStopping;
+                break;
+            }
+        }
+        var trainingTime = clock.Elapsed;
+
+        if (stop == StopReason.Cancelled || bestEpoch == 0)
+            return new TrainingResult(history, bestEpoch, bestLoss, stop, null, [], trainingTime, TimeSpan.Zero);
+
+        var testClock = Stopwatch.StartNew();
+        Checkpoints.Load(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
+        var predictions = new List<KeyValuePair<string, byte[]>>();
+        var test = Evaluator.Evaluate(model, data.Test, options.BatchSize, options.Compute, hausdorff: true,
+            (sample, mask) =>
+            {
+                if (predictions.Count < PredictionsKept) predictions.Add(new(sample.Stem, mask));
+            });
+        return new TrainingResult(history, bestEpoch, bestLoss, stop, test, predictions, trainingTime, testClock.Elapsed);
+    }
+
+    /// <summary>One pass over the training batches; null when cancelled before the epoch finished.</summary>
+    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, int epoch,
+        ITrainingObserver observer, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        model.train();
+        var (lossSum, count, batchIndex) = (0.0, 0, 0);
+        var scores = new List<SampleMetrics>();
+        foreach (var batch in producer.Epoch(epoch, CancellationToken.None))
+        {
+            double loss;
+            byte[] predicted;
+            using (NewDisposeScope())
+            {
+                var (photos, truth) = BatchTensors.Create(batch, options.Compute);
+                optimizer.zero_grad();
+                var logits = model.call(photos);
+                var batchLoss = nn.functional.binary_cross_entropy_with_logits(logits, truth);
+                batchLoss.backward();
+                optimizer.step();
+                loss = batchLoss.item<float>();
+                using (no_grad()) predicted = BatchTensors.Masks(logits);
+            }
+            lossSum += loss * batch.Count;
+            count += batch.Count;
+            scores.AddRange(Evaluator.Score(predicted, MaskBytes(batch), batch.Size, hausdorff: false));
+            observer.OnBatchCompleted(new BatchCompleted(epoch, options.Epochs, ++batchIndex, producer.BatchesPerEpoch, loss, clock.Elapsed));
+            // Checked between batches: a step cannot be interrupted, so Ctrl+C takes effect after it.
+            if (cancellationToken.IsCancellationRequested) return null;
+        }
+        var summary = MetricsSummary.Of(scores);
+        return new SplitMetrics(lossSum / count, summary.Dice, summary.Iou, summary.PixelAccuracy);
+    }
+
+    private EvaluationResult? Validate(UNet model, IReadOnlyList<PreparedSample> samples, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static SplitMetrics Summarise(EvaluationResult r) => new(r.Loss, r.Summary.Dice, r.Summary.Iou, r.Summary.PixelAccuracy);
+
+    /// <summary>The batch's true masks as bytes again (the batch holds them as floats for the loss).</summary>
+    private static List<byte[]> MaskBytes(SampleBatch batch)
+    {
+        var plane = batch.Size * batch.Size;
+        var masks = new List<byte[]>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var mask = new byte[plane];
+            for (var k = 0; k < plane; k++) mask[k] = (byte)batch.Masks[i * plane + k];
+            masks.Add(mask);
+        }
+        return masks;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Wms.Training;
+
+/// <summary>
+/// Everything one training run is parameterised by, immutable. Defaults are the original system's
+/// (REFERENCE.md §2); a config file (<see cref="Configuration.TrainingConfigFile"/>) and CLI options
+/// override them. The trainer reads nothing else: no statics, no environment.
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Only the original U-Net exists; the key is kept because users' config files have it.</summary>
+    public string Architecture { get; init; } = "unet";
+    public int InputChannels { get; init; } = 3;
+    public int OutputChannels { get; init; } = 1;
+
+    /// <summary>Photos and masks are resized to this square size (<c>model.input_size</c>).</summary>
+    public int ImageSize { get; init; } = 512;
+
+    public int Epochs { get; init; } = 50;
+    public int BatchSize { get; init; } = 4;
+    public double LearningRate { get; init; } = 1e-4;
+    public double WeightDecay { get; init; } = 1e-4;
+
+    /// <summary>Stop after this many epochs without a strictly lower validation loss.</summary>
+    public int EarlyStoppingPatience { get; init; } = 5;
+
+    /// <summary>ReduceLROnPlateau on the validation loss: multiply the rate by this...</summary>
+    public double SchedulerFactor { get; init; } = 0.5;
+
+    /// <summary>...after this many epochs without improvement...</summary>
+    public int SchedulerPatience { get; init; } = 3;
+
+    /// <summary>...but never below this.</summary>
+    public double MinLearningRate { get; init; } = 1e-6;
+
+    public SplitRatios Split { get; init; } = SplitRatios.Default;
+
+    public AugmentationOptions Augmentation { get; init; } = new();
+
+    /// <summary>Seeds the split, the shuffling, the augmentation and the weight initialisation.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>libtorch intra-op threads; 0 = all cores.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>How the arithmetic runs (memory format, bfloat16); does not change what is trained.</summary>
+    public ComputeOptions Compute { get; init; } = ComputeOptions.Default;
+
+    /// <summary>The first problem, as the config key it concerns and what is wrong; null when valid.</summary>
+    public (string Key, string Problem)? FindProblem() => TrainingOptionsValidation.FindProblem(this);
+
+    /// <summary>
+    /// The run's parameters by the original's MLflow names (its 13, then ours), for trackers and
+    /// <c>metrics.json</c>. Values are invariant-culture strings.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ToParameters() => TrainingParameters.Of(this);
+}

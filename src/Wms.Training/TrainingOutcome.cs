@@ -1,0 +1,27 @@
+using Wms.Core.Quality;
+
+namespace Wms.Training;
+
+/// <summary>How a run ended.</summary>
+public enum RunStatus
+{
+    /// <summary>Trained and tested; the run folder is complete.</summary>
+    Completed,
+    /// <summary>Stopped by the user; the folder (still <c>&lt;out&gt;.partial</c>) keeps the best weights so far.</summary>
+    Cancelled,
+}
+
+/// <summary>A finished run: where its folder is, what it trained and, when completed, its test metrics.</summary>
+public sealed record TrainingOutcome(
+    RunStatus Status,
+    string RunDirectory,
+    TrainingStarted Run,
+    TrainingResult Result,
+    DateTimeOffset FinishedAt,
+    TimeSpan DataLoadingTime)
+{
+    public string MetricsFile => Path.Combine(RunDirectory, Runs.RunFolder.MetricsFileName);
+
+    /// <summary>The best weights on the test split (<c>final_test_*</c>); null when cancelled.</summary>
+    public MetricsSummary? Test => Result.Test?.Summary;
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Wms.Training;
+
+/// <summary>A run's parameters as name/value strings, by the original's MLflow names first.</summary>
+internal static class TrainingParameters
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Of(TrainingOptions o) =>
+    [
+        // The original's 13 (REFERENCE.md §2), in its order.
+        new("seed", I(o.Seed)),
+        new("epochs", I(o.Epochs)),
+        new("batch_size", I(o.BatchSize)),
+        new("learning_rate", F(o.LearningRate)),
+        new("weight_decay", F(o.WeightDecay)),
+        new("early_stopping_patience", I(o.EarlyStoppingPatience)),
+        new("scheduler_factor", F(o.SchedulerFactor)),
+        new("scheduler_patience", I(o.SchedulerPatience)),
+        new("hflip", F(o.Augmentation.HorizontalFlip)),
+        new("vflip", F(o.Augmentation.VerticalFlip)),
+        new("rotation_degrees", F(o.Augmentation.RotationDegrees)),
+        new("rotation_prob", F(o.Augmentation.RotationProbability)),
+        new("color_jitter_prob", F(o.Augmentation.ColorJitterProbability)),
+        // What the original ignored or did not record.
+        new("min_lr", F(o.MinLearningRate)),
+        new("image_size", I(o.ImageSize)),
+        new("train_split", F(o.Split.Train)),
+        new("val_split", F(o.Split.Validation)),
+        new("test_split", F(o.Split.Test)),
+        new("threads", I(o.Threads)),
+        new("channels_last", o.Compute.ChannelsLast ? "true" : "false"),
+        new("bf16", o.Compute.BFloat16 ? "true" : "false"),
+    ];
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

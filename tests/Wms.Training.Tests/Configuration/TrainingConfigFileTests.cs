@@ -1,0 +1,122 @@
+using Wms.Core;
+using Wms.Tests.Shared;
+using Wms.Training.Configuration;
+using Xunit;
+
+namespace Wms.Training.Tests.Configuration;
+
+public sealed class TrainingConfigFileTests
+{
+    [Fact]
+    public void The_example_config_in_the_repository_holds_the_defaults()
+    {
+        var path = Path.Combine(TestEnvironment.RepositoryRoot, "configs", "default.yaml");
+        Assert.Equal(new TrainingOptions(), TrainingConfigFile.Load(path));
+    }
+
+    [Fact]
+    public void Every_key_is_honoured_and_keys_left_out_keep_their_defaults()
+    {
+        var options = TrainingConfigFile.Parse("""
+            model:
+              architecture: UNet
+              input_size: [256, 256]
+            training:
+              epochs: 7
+              batch_size: 2
+              learning_rate: 1e-3
+              weight_decay: 0
+              early_stopping_patience: 2
+              scheduler: {factor: 0.25, patience: 1, min_lr: 0.00001}
+            data:
+              train_split: 0.7
+              val_split: 0.15
+              test_split: 0.15
+            augmentation:
+              horizontal_flip: 0
+              vertical_flip: 1
+              rotation_degrees: 5
+              rotation_prob: 0.25
+              color_jitter_prob: 0.1
+            compute:
+              channels_last: true
+              bf16: true
+            """, "c.yaml");
+        Assert.Equal(new TrainingOptions
+        {
+            Architecture = "UNet",
+            ImageSize = 256,
+            Epochs = 7,
+            BatchSize = 2,
+            LearningRate = 1e-3,
+            WeightDecay = 0,
+            EarlyStoppingPatience = 2,
+            SchedulerFactor = 0.25,
+            SchedulerPatience = 1,
+            MinLearningRate = 1e-5,
+            Split = new SplitRatios(0.7, 0.15, 0.15),
+            Augmentation = new AugmentationOptions
+            {
+                HorizontalFlip = 0, VerticalFlip = 1, RotationDegrees = 5, RotationProbability = 0.25, ColorJitterProbability = 0.1,
+            },
+            Compute = new ComputeOptions(ChannelsLast: true, BFloat16: true),
+        }, options);
+
+        var partial = TrainingConfigFile.Parse("training:\n  epochs: 3\n", "c.yaml");
+        Assert.Equal(new TrainingOptions { Epochs = 3 }, partial);
+        Assert.Equal(new TrainingOptions(), TrainingConfigFile.Parse("", "empty.yaml"));
+    }
+
+    [Fact]
+    public void Written_options_read_back_the_same()
+    {
+        var options = new TrainingOptions
+        {
+            ImageSize = 128, Epochs = 3, LearningRate = 3e-4, Split = new SplitRatios(0.6, 0.2, 0.2),
+            Augmentation = new AugmentationOptions { RotationDegrees = 12.5 }, Compute = new ComputeOptions(true, false),
+        };
+        Assert.Equal(options, TrainingConfigFile.Parse(TrainingConfigFile.Write(options), "w.yaml"));
+    }
+
+    [Theory]
+    [InlineData("trainig:\n  epochs: 3\n", "unknown key \"trainig\" (line 1)")]
+    [InlineData("training:\n  epoch: 3\n", "unknown key \"epoch\" in training (line 2)")]
+    [InlineData("training:\n  scheduler:\n    factr: 0.5\n", "unknown key \"factr\" in training.scheduler (line 3)")]
+    [InlineData("training:\n  epochs: fifty\n", "training.epochs: expected an integer, got \"fifty\" (line 2)")]
+    [InlineData("training:\n  epochs: 2.5\n", "training.epochs: expected an integer, got \"2.5\"")]
+    [InlineData("training:\n  epochs: \"50\"\n", "training.epochs: expected an integer, got the text \"50\" (remove the quotes)")]
+    [InlineData("training:\n  epochs:\n", "training.epochs: expected an integer, but the value is empty")]
+    [InlineData("training:\n  learning_rate: [1, 2]\n", "training.learning_rate: expected a number, got a list")]
+    [InlineData("training: 5\n", "training: expected a section with keys epochs, batch_size")]
+    [InlineData("compute:\n  bf16: maybe\n", "compute.bf16: expected true or false, got \"maybe\"")]
+    [InlineData("training:\n  epochs: 0\n", "training.epochs: must be at least 1, not 0")]
+    [InlineData("training:\n  batch_size: -1\n", "training.batch_size: must be at least 1")]
+    [InlineData("model:\n  input_size: 100\n", "model.input_size: must be divisible by 16")]
+    [InlineData("model:\n  input_size: [256, 128]\n", "model.input_size: only square input sizes are supported, not [256, 128]")]
+    [InlineData("model:\n  architecture: resnet\n", "model.architecture: only \"unet\" is supported")]
+    [InlineData("model:\n  input_channels: 1\n", "model.input_channels: must be 3")]
+    [InlineData("data:\n  train_split: 0.5\n", "data: train_split + val_split + test_split must be 1, not 0.7")]
+    [InlineData("data:\n  test_split: 0\n  train_split: 0.9\n", "data.test_split: must be between 0 and 1 (exclusive), not 0")]
+    [InlineData("augmentation:\n  horizontal_flip: 1.5\n", "augmentation.horizontal_flip: must be a probability in [0, 1], not 1.5")]
+    [InlineData("training:\n  scheduler:\n    factor: 1\n", "training.scheduler.factor: must be between 0 and 1 (exclusive)")]
+    [InlineData("training:\n  scheduler:\n    min_lr: 0.1\n", "training.scheduler.min_lr: must be between 0 and the learning rate")]
+    [InlineData("training:\n  epochs: [\n", "not valid YAML at line")]
+    [InlineData("- a\n- b\n", "expected a mapping of sections")]
+    public void A_bad_config_is_one_line_naming_the_file_and_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<WmsException>(() => TrainingConfigFile.Parse(yaml, "/x/train.yaml"));
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.StartsWith("/x/train.yaml: ", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_named()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("nope.yaml");
+        var error = Assert.Throws<WmsException>(() => TrainingConfigFile.Load(path));
+        Assert.Equal($"{path}: config file not found", error.Message);
+    }
+}

@@ -1,0 +1,120 @@
+using Wms.Core.Imaging;
+using Wms.Training.Data;
+using Xunit;
+
+namespace Wms.Training.Tests.Data;
+
+public sealed class AugmenterTests
+{
+    private static (RgbImage Photo, byte[] Mask) Sample(int w = 33, int h = 33, int seed = 3)
+    {
+        var (photo, mask) = TestImages.Scene(w, h, seed);
+        return (photo, Preprocessing.Binarize(mask.Pixels));
+    }
+
+    [Fact]
+    public void Flips_mirror_photo_and_mask_exactly()
+    {
+        var (photo, mask) = Sample(7, 5);
+        var (h, hm) = Augmenter.Geometry(photo, mask, new Augmenter.Draw(true, false, 0, 1));
+        var (v, vm) = Augmenter.Geometry(photo, mask, new Augmenter.Draw(false, true, 0, 1));
+        for (var y = 0; y < 5; y++)
+            for (var x = 0; x < 7; x++)
+            {
+                Assert.Equal(mask[y * 7 + (6 - x)], hm[y * 7 + x]);
+                Assert.Equal(mask[(4 - y) * 7 + x], vm[y * 7 + x]);
+                for (var c = 0; c < 3; c++)
+                {
+                    Assert.Equal(photo.Pixels[(y * 7 + 6 - x) * 3 + c], h.Pixels[(y * 7 + x) * 3 + c]);
+                    Assert.Equal(photo.Pixels[((4 - y) * 7 + x) * 3 + c], v.Pixels[(y * 7 + x) * 3 + c]);
+                }
+            }
+    }
+
+    [Fact]
+    public void A_quarter_turn_is_an_exact_counter_clockwise_rotation_of_both()
+    {
+        const int n = 9; // odd: the centre is a pixel centre, so 90 degrees maps pixels onto pixels
+        var (photo, mask) = Sample(n, n);
+        var (r, rm) = Augmenter.Geometry(photo, mask, new Augmenter.Draw(false, false, 90, 1));
+        for (var y = 0; y < n; y++)
+            for (var x = 0; x < n; x++)
+            {
+                // Counter-clockwise on screen: the right edge comes to the top, (x, y) <- (n-1-y, x).
+                var source = x * n + (n - 1 - y);
+                Assert.Equal(mask[source], rm[y * n + x]);
+                Assert.Equal(photo.Pixels[source * 3], r.Pixels[(y * n + x) * 3]);
+            }
+    }
+
+    [Theory]
+    [InlineData(7.3)]
+    [InlineData(-9.9)]
+    [InlineData(4)]
+    public void Rotated_photo_and_mask_stay_aligned(double degrees)
+    {
+        // The mask is drawn from the photo (bright = 1); after any rotation it must still describe the photo.
+        var (photo, _) = Sample(64, 48, 11);
+        var mask = new byte[64 * 48];
+        for (var i = 0; i < mask.Length; i++) mask[i] = photo.Pixels[i * 3] >= 150 ? (byte)1 : (byte)0;
+
+        var (r, rm) = Augmenter.Geometry(photo, mask, new Augmenter.Draw(true, true, degrees, 1));
+
+        var agree = 0;
+        for (var i = 0; i < rm.Length; i++)
+            if ((r.Pixels[i * 3] >= 150) == (rm[i] == 1)) agree++;
+        // Bilinear blending blurs the rectangle's 1-pixel rim; everything else agrees.
+        Assert.True(agree >= rm.Length * 0.97, $"{agree} of {rm.Length} pixels agree");
+        Assert.All(rm, v => Assert.True(v is 0 or 1));
+        // Corners come from outside the source: filled with 0 in both.
+        Assert.Equal(0, rm[0]);
+        Assert.Equal(0, r.Pixels[0]);
+    }
+
+    [Fact]
+    public void Without_augmentation_the_training_input_is_exactly_the_evaluation_input()
+    {
+        var (photo, mask) = Sample(40, 40);
+        var cached = new CachedSample("s", photo, mask);
+        var augmented = new Augmenter(AugmentationOptions.None).Apply(cached, DeterministicRandom.For(1, 2, 3));
+        Assert.Equal(cached.Prepare().Chw, augmented.Chw);
+        Assert.Equal(mask, augmented.Mask);
+        Assert.Equal(1f, augmented.Brightness);
+    }
+
+    [Fact]
+    public void The_same_stream_gives_the_same_augmentation_and_draws_follow_the_probabilities()
+    {
+        var augmenter = new Augmenter(new AugmentationOptions());
+        var (photo, mask) = Sample(32, 32);
+        var cached = new CachedSample("s", photo, mask);
+        var a = augmenter.Apply(cached, DeterministicRandom.For(5, 1, 0));
+        var b = augmenter.Apply(cached, DeterministicRandom.For(5, 1, 0));
+        Assert.Equal(a.Chw, b.Chw);
+        Assert.Equal(a.Mask, b.Mask);
+        Assert.Equal(a.Brightness, b.Brightness);
+
+        var draws = Enumerable.Range(0, 4000).Select(i =>
+        {
+            var random = DeterministicRandom.For(9, i);
+            return augmenter.Roll(ref random);
+        }).ToList();
+        Assert.InRange(draws.Count(d => d.HorizontalFlip) / 4000.0, 0.46, 0.54);
+        Assert.InRange(draws.Count(d => d.VerticalFlip) / 4000.0, 0.26, 0.34);
+        Assert.InRange(draws.Count(d => d.RotationDegrees != 0) / 4000.0, 0.46, 0.54);
+        Assert.InRange(draws.Count(d => d.Brightness != 1f) / 4000.0, 0.26, 0.34);
+        Assert.All(draws, d => Assert.InRange(d.RotationDegrees, -10, 10));
+        Assert.All(draws, d => Assert.InRange(d.Brightness, 0.8f, 1.2f));
+    }
+
+    [Fact]
+    public void Brightness_scales_the_photo_floats_and_clips_at_one_but_leaves_the_mask()
+    {
+        var batch = SampleBatch.Allocate(1, 2, ["s"]);
+        batch.Fill(0, [0, 100, 230, 255, 10, 20, 30, 40, 1, 2, 3, 4], [0, 1, 1, 0], 1.2f);
+        Assert.Equal(100 / 255f * 1.2f, batch.Photos[1], 6);
+        Assert.Equal(1f, batch.Photos[2]);
+        Assert.Equal(1f, batch.Photos[3]);
+        Assert.Equal([0f, 1f, 1f, 0f], batch.Masks);
+    }
+}
