@@ -34,7 +34,10 @@ public static class CommandTree
             ui.Info("Run 'wms --help' (or 'wms <command> --help') for usage.");
             return ExitCodes.InvalidUsage;
         }
-        var invocation = new InvocationConfiguration();
+        // Ctrl+C cancels the command's token; System.CommandLine's default of 2 s before it ends the
+        // process anyway is too short for `wms train`, which finishes its current batch (seconds at
+        // 512x512 on 2 cores) and writes the run's files before it exits.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
         if (output is not null) invocation.Output = output;
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }

@@ -101,19 +101,7 @@ public sealed class Trainer(TrainingOptions options)
         var scores = new List<SampleMetrics>();
         foreach (var batch in producer.Epoch(epoch, CancellationToken.None))
         {
-            double loss;
-            byte[] predicted;
-            using (NewDisposeScope())
-            {
-                var (photos, truth) = BatchTensors.Create(batch, options.Compute);
-                optimizer.zero_grad();
-                var logits = model.call(photos);
-                var batchLoss = nn.functional.binary_cross_entropy_with_logits(logits, truth);
-                batchLoss.backward();
-                optimizer.step();
-                loss = batchLoss.item<float>();
-                using (no_grad()) predicted = BatchTensors.Masks(logits);
-            }
+            var (loss, predicted) = TrainingStep.Run(model, optimizer, batch, options.Compute);
             lossSum += loss * batch.Count;
             count += batch.Count;
             scores.AddRange(Evaluator.Score(predicted, MaskBytes(batch), batch.Size, hausdorff: false));

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Wms.Cli.Output;
+using Wms.Core;
+using Wms.Training;
+using Wms.Training.Benchmarks;
+using Wms.Training.Data;
+
+namespace Wms.Cli.Commands.Bench;
+
+/// <summary>`wms bench epoch`: training epochs with the photo cache against decoding every photo every epoch.</summary>
+public sealed class BenchEpochCommand : BaseCommand
+{
+    private static readonly Option<string> DataOption = new("--data") { Description = "Data folder with images/ and masks/", Required = true };
+    private static readonly Option<int> SizeOption = new("--size") { Description = "Input size", DefaultValueFactory = _ => 256 };
+    private static readonly Option<int> EpochsOption = new("--epochs") { Description = "Epochs timed per pipeline", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int> LimitOption = new("--limit") { Description = "Use only the first N pairs (0 = all)", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _batch = BenchOptions.Batch(4);
+    private readonly Option<int> _threads = BenchOptions.Threads();
+    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32);
+    private readonly Workspace _workspace;
+
+    public BenchEpochCommand(IConsoleUi ui, Workspace workspace)
+        : base("epoch", "Time training epochs on a data folder: photos decoded once into the cache vs decoded every epoch", ui)
+    {
+        _workspace = workspace;
+        foreach (var option in new Option[] { DataOption, SizeOption, EpochsOption, LimitOption, _batch, _threads, _compute })
+            Options.Add(option);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var pairs = DatasetFolder.Scan(_workspace.Resolve(parseResult.GetValue(DataOption)!));
+        var limit = parseResult.GetValue(LimitOption);
+        if (limit > 0) pairs = pairs.Take(limit).ToList();
+        var options = new TrainingOptions
+        {
+            ImageSize = parseResult.GetValue(SizeOption),
+            BatchSize = parseResult.GetValue(_batch),
+            Threads = parseResult.GetValue(_threads),
+            Compute = BenchOptions.Parse(parseResult.GetValue(_compute)!.First()),
+        };
+        if (options.FindProblem() is var (key, problem))
+            throw new WmsException($"{key}: {problem}");
+        var epochs = Math.Max(1, parseResult.GetValue(EpochsOption));
+
+        var result = await Task.Factory.StartNew(() => EpochBenchmark.Run(pairs, options, epochs, Ui.Info, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        if (parseResult.IsJson())
+        {
+            Ui.WriteJson(result, BenchJsonContext.Default.EpochBenchmarkResult);
+            return ExitCodes.Success;
+        }
+        var table = new Table().AddColumns("pipeline", "mean epoch s", "epochs s", "speedup");
+        table.AddRow("cache + background augmentation", F(result.CachedMean), string.Join(", ", result.CachedEpochSeconds.Select(F)),
+            result.Speedup.ToString("0.00x", CultureInfo.InvariantCulture));
+        table.AddRow("decode every photo every epoch", F(result.DecodingMean), string.Join(", ", result.DecodingEpochSeconds.Select(F)), "1.00x");
+        Ui.Out.Write(table);
+        Ui.Info($"{result.Pairs} pairs, {result.BatchesPerEpoch} batches of {options.BatchSize} at {options.ImageSize}x{options.ImageSize}, " +
+            $"{options.Threads} threads; filling the cache took {F(result.CacheSeconds)} s once");
+        return ExitCodes.Success;
+    }
+
+    private static string F(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture);
+}

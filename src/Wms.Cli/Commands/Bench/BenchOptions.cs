@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Wms.Training;
+
+namespace Wms.Cli.Commands.Bench;
+
+/// <summary>Options shared by the `wms bench` commands.</summary>
+internal static class BenchOptions
+{
+    public const string Fp32 = "fp32";
+    public const string ChannelsLast = "channels-last";
+    public const string BFloat16 = "bf16";
+    public const string ChannelsLastBFloat16 = "channels-last-bf16";
+
+    public static Option<int> Threads() => new("--threads") { Description = "CPU threads for libtorch (and PyTorch)", DefaultValueFactory = _ => 2 };
+
+    public static Option<int> Batch(int value) => new("--batch") { Description = "Batch size", DefaultValueFactory = _ => value };
+
+    public static Option<int> Repeats(int value) => new("--n") { Description = "Timed repetitions (the median is reported)", DefaultValueFactory = _ => value };
+
+    public static Option<int> Warmup(int value) => new("--warmup") { Description = "Untimed repetitions first", DefaultValueFactory = _ => value };
+
+    public static Option<string[]> Compute(params string[] defaults)
+    {
+        var option = new Option<string[]>("--compute")
+        {
+            Description = $"Arithmetic to measure, one or more of {Fp32} (the reference), {ChannelsLast}, {BFloat16}, {ChannelsLastBFloat16}",
+            DefaultValueFactory = _ => defaults,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        option.AcceptOnlyFromAmong(Fp32, ChannelsLast, BFloat16, ChannelsLastBFloat16);
+        return option;
+    }
+
+    public static Option<bool> Reference() => new("--reference") { Description = "Also time PyTorch with torch_reference.py (same sizes, threads, repetitions)" };
+
+    public static Option<string> Python() => new("--python") { Description = "Python with torch (Debian's python3-torch)", DefaultValueFactory = _ => "/usr/bin/python3" };
+
+    public static Option<string> ReferenceScript() => new("--reference-script")
+    {
+        Description = "Path of torch_reference.py",
+        DefaultValueFactory = _ => Path.Combine("..", "shared", "bench", "torch_reference.py"),
+    };
+
+    public static ComputeOptions Parse(string name) => name switch
+    {
+        ChannelsLast => new ComputeOptions(ChannelsLast: true, BFloat16: false),
+        BFloat16 => new ComputeOptions(ChannelsLast: false, BFloat16: true),
+        ChannelsLastBFloat16 => new ComputeOptions(ChannelsLast: true, BFloat16: true),
+        _ => ComputeOptions.Reference,
+    };
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Wms.Cli.Output;
+using Wms.Core;
+using Wms.Training.Benchmarks;
+
+namespace Wms.Cli.Commands.Bench;
+
+/// <summary>The shared body of `wms bench train` and `wms bench forward`.</summary>
+public abstract class StepBenchCommand : BaseCommand
+{
+    private readonly Option<int[]> _sizes;
+    private readonly Option<int> _batch;
+    private readonly Option<int> _threads = BenchOptions.Threads();
+    private readonly Option<int> _repeats;
+    private readonly Option<int> _warmup;
+    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32, BenchOptions.ChannelsLastBFloat16);
+    private readonly Option<bool> _reference = BenchOptions.Reference();
+    private readonly Option<string> _python = BenchOptions.Python();
+    private readonly Option<string> _script = BenchOptions.ReferenceScript();
+    private readonly Workspace _workspace;
+    private readonly bool _training;
+
+    protected StepBenchCommand(string name, string description, bool training, int[] sizes, int batch, int repeats, int warmup, IConsoleUi ui, Workspace workspace)
+        : base(name, description, ui)
+    {
+        _training = training;
+        _workspace = workspace;
+        _sizes = new Option<int[]>("--size") { Description = "Input sizes (square, divisible by 16)", DefaultValueFactory = _ => sizes, AllowMultipleArgumentsPerToken = true };
+        _batch = BenchOptions.Batch(batch);
+        _repeats = BenchOptions.Repeats(repeats);
+        _warmup = BenchOptions.Warmup(warmup);
+        foreach (var option in new Option[] { _sizes, _batch, _threads, _repeats, _warmup, _compute, _reference, _python, _script })
+            Options.Add(option);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var (batch, threads, repeats, warmup) = (parseResult.GetValue(_batch), parseResult.GetValue(_threads), parseResult.GetValue(_repeats), parseResult.GetValue(_warmup));
+        if (batch < 1 || repeats < 1 || warmup < 0 || threads < 0)
+            throw new WmsException("--batch and --n must be at least 1, --warmup and --threads at least 0");
+        var sizes = parseResult.GetValue(_sizes)!;
+        var bad = sizes.Where(s => s < 16 || s % 16 != 0).ToList();
+        if (bad.Count > 0)
+            throw new WmsException($"--size: {bad[0]} is not a positive multiple of 16");
+        var reference = parseResult.GetValue(_reference)
+            ? new TorchReference(_workspace.Resolve(parseResult.GetValue(_python)!), _workspace.Resolve(parseResult.GetValue(_script)!))
+            : null;
+        var operation = _training ? "train step" : "forward";
+
+        var rows = new List<StepTiming>();
+        foreach (var size in sizes)
+        {
+            foreach (var name in parseResult.GetValue(_compute)!.Distinct())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Ui.Info($"{operation} {size}x{size} batch {batch}, {name}...");
+                var compute = BenchOptions.Parse(name);
+                var timing = await Task.Factory.StartNew(() => _training
+                    ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute)
+                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null));
+            }
+            if (reference is null) continue;
+            Ui.Info($"{operation} {size}x{size} batch {batch}, PyTorch (torch_reference.py)...");
+            var (median, problem) = await reference.TimeAsync(_training ? "time-train" : "time-forward", size, batch, threads, repeats, warmup, cancellationToken);
+            if (problem is not null) Ui.Warn($"PyTorch reference not measured: {problem}");
+            for (var i = rows.Count - 1; i >= 0 && rows[i].Size == size; i--)
+                rows[i] = rows[i] with { TorchMedianMs = median };
+        }
+
+        if (parseResult.IsJson())
+            Ui.WriteJson(rows, BenchJsonContext.Default.ListStepTiming);
+        else
+            Ui.Out.Write(Table(rows));
+        return ExitCodes.Success;
+    }
+
+    private static double Round(double ms) => Math.Round(ms, 1);
+
+    private static Table Table(IEnumerable<StepTiming> rows)
+    {
+        var table = new Table().AddColumns("operation", "size", "batch", "threads", "compute", "median ms", "min ms", "max ms", "PyTorch ms", "speed vs PyTorch");
+        foreach (var r in rows)
+        {
+            table.AddRow(r.Operation, $"{r.Size}", $"{r.Batch}", $"{r.Threads}", r.Compute, F(r.MedianMs), F(r.MinMs), F(r.MaxMs),
+                r.TorchMedianMs is { } t ? F(t) : "-", r.SpeedupVsTorch is { } s ? s.ToString("0.00x", CultureInfo.InvariantCulture) : "-");
+        }
+        return table;
+    }
+
+    private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wms.Cli.Output;
+using Wms.Core;
+using Wms.Training;
+using Wms.Training.Configuration;
+using Wms.Training.Runs;
+
+namespace Wms.Cli.Commands.Training;
+
+/// <summary>`wms train`: trains the U-Net on a data folder and writes a run folder.</summary>
+public sealed class TrainCommand : BaseCommand, ITopLevelCommand
+{
+    private static readonly Option<string?> ConfigOption = new("--config") { Description = "YAML training config (the original's keys; see configs/default.yaml). Defaults are used for keys left out" };
+    private static readonly Option<string> DataOption = new("--data") { Description = "Data folder with images/ and masks/ (paired by file stem)", DefaultValueFactory = _ => "data" };
+    private static readonly Option<int?> EpochsOption = new("--epochs") { Description = "Epochs (overrides training.epochs)" };
+    private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = "Batch size (overrides training.batch_size)" };
+    private static readonly Option<int?> ImageSizeOption = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
+    private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> ThreadsOption = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> OutOption = new("--out") { Description = "Run folder to create (default: runs/<UTC timestamp>); must not exist" };
+
+    private readonly Workspace _workspace;
+    private readonly TrainingRun _run;
+    private readonly IEnumerable<ITrainingObserver> _observers;
+    private readonly TimeProvider _time;
+
+    public TrainCommand(IConsoleUi ui, Workspace workspace, TrainingRun run, IEnumerable<ITrainingObserver> observers, TimeProvider time)
+        : base("train", "Train the U-Net on photos and masks: writes best.pth, best.dat, metrics.json and train.log into a run folder. " +
+            "Ctrl+C stops after the current batch and keeps the best weights so far (exit 130).", ui)
+    {
+        _workspace = workspace;
+        _run = run;
+        _observers = observers;
+        _time = time;
+        Options.Add(ConfigOption);
+        Options.Add(DataOption);
+        Options.Add(EpochsOption);
+        Options.Add(BatchSizeOption);
+        Options.Add(ImageSizeOption);
+        Options.Add(SeedOption);
+        Options.Add(ThreadsOption);
+        Options.Add(OutOption);
+    }
+
+    public Command Command => this;
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
+        var options = TrainingOptionsFrom(parseResult, configFile);
+        var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
+        var output = _workspace.Resolve(parseResult.GetValue(OutOption) ?? RunFolder.DefaultName(_time.GetUtcNow()));
+
+        var outcome = await Ui.WithProgressAsync("Training", progress =>
+            _run.RunAsync(new TrainingRequest(data, output, options, configFile),
+                new CompositeObserver([new TrainingProgress(progress), .. _observers]), cancellationToken));
+
+        var summary = TrainSummary.From(outcome);
+        if (parseResult.IsJson())
+            Ui.WriteJson(summary, TrainJsonContext.Default.TrainSummary);
+        else
+            Ui.Out.Write(summary.ToTable());
+
+        if (outcome.Status == RunStatus.Cancelled)
+        {
+            Ui.Warn(outcome.Result.HasBestWeights
+                ? $"cancelled; the best weights so far (epoch {outcome.Result.BestEpoch}) are in {outcome.RunDirectory}"
+                : $"cancelled before the first epoch finished; nothing worth keeping in {outcome.RunDirectory}");
+            return ExitCodes.Cancelled;
+        }
+        Ui.Success($"Run written to {outcome.RunDirectory}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Defaults, then the config file, then the command line; the result is checked as a whole.</summary>
+    private static TrainingOptions TrainingOptionsFrom(ParseResult parseResult, string? configFile)
+    {
+        var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
+        options = options with
+        {
+            Epochs = parseResult.GetValue(EpochsOption) ?? options.Epochs,
+            BatchSize = parseResult.GetValue(BatchSizeOption) ?? options.BatchSize,
+            ImageSize = parseResult.GetValue(ImageSizeOption) ?? options.ImageSize,
+            Seed = parseResult.GetValue(SeedOption),
+            Threads = parseResult.GetValue(ThreadsOption),
+        };
+        if (options.FindProblem() is var (key, problem))
+        {
+            var source = key switch
+            {
+                "training.epochs" when parseResult.GetValue(EpochsOption) is not null => "--epochs",
+                "training.batch_size" when parseResult.GetValue(BatchSizeOption) is not null => "--batch-size",
+                "model.input_size" when parseResult.GetValue(ImageSizeOption) is not null => "--image-size",
+                "threads" => "--threads",
+                _ => configFile is null ? key : $"{configFile}: {key}",
+            };
+            throw new WmsException($"{source}: {problem}");
+        }
+        return options;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Wms.Training.Model;
+using static TorchSharp.torch;
+
+namespace Wms.Training.Benchmarks;
+
+/// <summary>
+/// The same measurements as <c>torch_reference.py time-train|time-forward</c>, on random input:
+/// one BCE + Adam training step, and one forward pass in eval mode without gradients. Run on the
+/// calling thread; the thread count is process-wide for libtorch.
+/// </summary>
+public static class StepBenchmark
+{
+    public static Timing TrainStep(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute)
+    {
+        TorchRuntime.Configure(threads);
+        manual_seed(0);
+        using var model = new UNet { BFloat16 = compute.BFloat16 };
+        model.train();
+        using var optimizer = optim.Adam(model.parameters(), 1e-4, weight_decay: 1e-4);
+        using var x0 = rand(batch, 3, size, size);
+        using var x = compute.ChannelsLast ? BatchTensors.ChannelsLast(x0) : x0.alias();
+        using var y = rand(batch, 1, size, size).gt(0.9).to(ScalarType.Float32);
+        return Time(repeats, warmup, () =>
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = nn.functional.binary_cross_entropy_with_logits(model.call(x), y);
+            loss.backward();
+            optimizer.step();
+        });
+    }
+
+    public static Timing Forward(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute)
+    {
+        TorchRuntime.Configure(threads);
+        manual_seed(0);
+        using var model = new UNet { BFloat16 = compute.BFloat16 };
+        model.eval();
+        using var x0 = rand(batch, 3, size, size);
+        using var x = compute.ChannelsLast ? BatchTensors.ChannelsLast(x0) : x0.alias();
+        using var _ = no_grad();
+        return Time(repeats, warmup, () =>
+        {
+            using var scope = NewDisposeScope();
+            model.call(x);
+        });
+    }
+
+    private static Timing Time(int repeats, int warmup, Action step)
+    {
+        for (var i = 0; i < warmup; i++) step();
+        var times = new List<double>(repeats);
+        for (var i = 0; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            step();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return new Timing(times);
+    }
+}

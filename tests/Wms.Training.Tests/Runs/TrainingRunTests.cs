@@ -1,0 +1,148 @@
+using Wms.Core;
+using Wms.Tests.Shared;
+using Wms.Training.Data;
+using Wms.Training.Evaluation;
+using Wms.Training.Model;
+using Wms.Training.Runs;
+using Xunit;
+
+namespace Wms.Training.Tests.Runs;
+
+/// <summary>Whole runs on tiny generated data (64x64): seconds each.</summary>
+public sealed class TrainingRunTests
+{
+    private static readonly TrainingOptions Tiny = new()
+    {
+        ImageSize = 64, Epochs = 6, BatchSize = 4, LearningRate = 1e-3, Seed = 3, Threads = 1, EarlyStoppingPatience = 10,
+    };
+
+    [Fact]
+    public async Task A_run_trains_tests_and_writes_a_complete_run_folder()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 30);
+        var output = temp.Combine("runs", "r1");
+        var observer = new RecordingObserver();
+
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny, "cfg.yaml"), observer, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        Assert.Equal(output, outcome.RunDirectory);
+        Assert.False(Directory.Exists(output + ".partial"));
+        foreach (var file in new[] { "best.pth", "best.dat", "train.log", "config.yaml", "metrics.json" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        Assert.Equal(Tiny, Wms.Training.Configuration.TrainingConfigFile.Load(Path.Combine(output, "config.yaml")) with { Seed = 3, Threads = 1 });
+
+        // Events in order: loading, started, 6 batches then an epoch (24 train pairs / 4), ..., completed.
+        Assert.Equal(["loading", "started", "batch 1.1/6"], observer.Events.Take(3));
+        Assert.Equal(["batch 1.6/6", "epoch 1", "batch 2.1/6"], observer.Events.Skip(7).Take(3));
+        Assert.Equal("completed", observer.Events[^1]);
+        Assert.Same(outcome, observer.Outcome);
+
+        var metrics = RunMetricsFile.Read(Path.Combine(output, "metrics.json"));
+        Assert.Equal("completed", metrics.Status);
+        Assert.Equal("max_epochs", metrics.StopReason);
+        Assert.Equal("cfg.yaml", metrics.ConfigFile);
+        Assert.Equal(new RunDatasetInfo(30, 24, 3, 3, 64), metrics.Dataset);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"meter_{i:D3}"),
+            metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
+        Assert.Equal("3", metrics.Params["seed"]);
+        Assert.Equal("64", metrics.Params["image_size"]);
+        Assert.Equal(13 + 8, metrics.Params.Count);
+        Assert.Equal(6, metrics.Epochs.Count);
+        Assert.Equal([1, 2, 3, 4, 5, 6], metrics.Epochs.Select(e => e.Epoch));
+        Assert.Equal(metrics.Epochs.Where(e => e.Best).Last().Epoch, metrics.BestEpoch);
+        Assert.Equal(metrics.Epochs.Min(e => e.ValLoss), metrics.BestValLoss);
+
+        // It learned: validation and training loss went down.
+        Assert.True(metrics.Epochs.Skip(1).Min(e => e.ValLoss) < metrics.Epochs[0].ValLoss, "validation loss never went below epoch 1's");
+        Assert.True(metrics.Epochs[^1].TrainLoss < metrics.Epochs[0].TrainLoss, "training loss did not go down");
+        Assert.All(metrics.Epochs, e => Assert.InRange(e.TrainDice, 0, 1));
+
+        Assert.NotNull(metrics.FinalTestDice);
+        Assert.InRange(metrics.FinalTestDice.Value, 0, 1);
+        Assert.InRange(metrics.FinalTestIou!.Value, 0, metrics.FinalTestDice.Value);
+        Assert.InRange(metrics.FinalTestPixelAccuracy!.Value, 0, 1);
+        Assert.InRange(metrics.FinalTestHausdorff!.Value, 0, Math.Sqrt(2) * 64);
+        Assert.Equal(metrics.Split.Test, metrics.TestSamples.Select(s => s.Stem));
+        Assert.Equal(metrics.FinalTestDice.Value, metrics.TestSamples.Average(s => s.Dice), 12);
+
+        // The saved best weights give the recorded test metrics again.
+        using var model = new UNet();
+        Checkpoints.Load(model, Path.Combine(output, "best.pth"));
+        var test = SampleCache.Load(DatasetFolder.Scan(data).Where(p => metrics.Split.Test.Contains(p.Stem)).ToList(), 64,
+            cancellationToken: TestContext.Current.CancellationToken).Select(s => s.Prepare()).ToList();
+        var again = Evaluator.Evaluate(model, test, 4, ComputeOptions.Reference, hausdorff: true, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(metrics.FinalTestDice.Value, again.Summary.Dice, 6);
+        Assert.Equal(metrics.FinalTestHausdorff.Value, again.Summary.Hausdorff, 6);
+
+        var log = File.ReadAllText(Path.Combine(output, "train.log"));
+        Assert.Contains("Epoch 6/6: train loss", log);
+        Assert.Contains("Test (3 pairs, best weights): dice", log);
+    }
+
+    [Fact]
+    public async Task Cancelling_keeps_the_best_weights_so_far_in_a_partial_folder_marked_cancelled()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 20, 64, 64);
+        var output = temp.Combine("r2");
+        using var cancel = new CancellationTokenSource();
+        var observer = new RecordingObserver(cancel, cancelAtEpoch: 2, cancelAtBatch: 2);
+
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny), observer, cancel.Token);
+
+        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        Assert.Equal(StopReason.Cancelled, outcome.Result.StopReason);
+        Assert.False(Directory.Exists(output), "a cancelled run must not look finished");
+        var partial = output + ".partial";
+        Assert.Equal(partial, outcome.RunDirectory);
+        Assert.Equal("batch 2.2/4", observer.Events[^2]); // stopped right after the batch it was cancelled in
+        Assert.True(File.Exists(Path.Combine(partial, "best.pth")));
+        Assert.True(File.Exists(Path.Combine(partial, "best.dat")));
+        var metrics = RunMetricsFile.Read(Path.Combine(partial, "metrics.json"));
+        Assert.Equal("cancelled", metrics.Status);
+        Assert.Equal(1, metrics.BestEpoch);
+        Assert.Single(metrics.Epochs);
+        Assert.Null(metrics.FinalTestDice);
+        Assert.Contains("Cancelled: the best weights so far (epoch 1)", File.ReadAllText(Path.Combine(partial, "train.log")));
+    }
+
+    [Fact]
+    public async Task Bad_data_fails_before_anything_is_written()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        File.WriteAllBytes(Path.Combine(data, "images", "meter_004.jpg"), [0xFF, 0xD8, 0xFF]);
+        var output = temp.Combine("r3");
+        var observer = new RecordingObserver();
+
+        var error = await Assert.ThrowsAsync<WmsException>(() =>
+            new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny), observer, TestContext.Current.CancellationToken));
+
+        Assert.Equal(WmsErrorKind.DataInvalid, error.Kind);
+        Assert.Contains("meter_004.jpg", error.Message);
+        Assert.False(Directory.Exists(output));
+        Assert.False(Directory.Exists(output + ".partial"));
+        Assert.DoesNotContain("started", observer.Events);
+    }
+
+    [Fact]
+    public async Task An_existing_run_folder_is_never_overwritten()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        var output = temp.Combine("r4");
+        Directory.CreateDirectory(output);
+        var error = await Assert.ThrowsAsync<WmsException>(() =>
+            new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny), new RecordingObserver(), TestContext.Current.CancellationToken));
+        Assert.Equal(WmsErrorKind.Conflict, error.Kind);
+        Assert.Equal($"{output}: already exists; choose another --out", error.Message);
+
+        Directory.Delete(output);
+        Directory.CreateDirectory(output + ".partial");
+        error = await Assert.ThrowsAsync<WmsException>(() =>
+            new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny), new RecordingObserver(), TestContext.Current.CancellationToken));
+        Assert.Contains("left by an interrupted run", error.Message);
+    }
+}
