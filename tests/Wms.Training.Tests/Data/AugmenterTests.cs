@@ -1,4 +1,5 @@
 using Wms.Core.Imaging;
+using Wms.Tests.Shared;
 using Wms.Training.Data;
 using Xunit;
 

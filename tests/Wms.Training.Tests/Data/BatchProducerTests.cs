@@ -1,3 +1,4 @@
+using Wms.Tests.Shared;
 using Wms.Training.Data;
 using Xunit;
 

@@ -1,10 +1,10 @@
 using SkiaSharp;
 using Wms.Core.Imaging;
 
-namespace Wms.Training.Tests;
+namespace Wms.Tests.Shared;
 
 /// <summary>Small real image files for tests: a bright rectangle on noise, and its exact mask.</summary>
-internal static class TestImages
+public static class TestImages
 {
     /// <summary>Writes <c>images/</c> and <c>masks/</c> with <paramref name="count"/> pairs; returns the data folder.</summary>
     public static string CreateDataset(string root, int count, int width = 96, int height = 80, int seed = 1)

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Wms.Tests.Shared;
+using Xunit;
+
+namespace Wms.Cli.Tests.Training;
+
+/// <summary>The benchmark commands run and report (at tiny sizes: these check the plumbing, not speed).</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_train_and_forward_report_a_median_per_size_and_compute()
+    {
+        using var temp = new TempDirectory();
+        var train = await CliRunner.RunAsync(temp.Path, "bench", "train", "--size", "32", "48", "--batch", "2", "--n", "2", "--warmup", "0",
+            "--threads", "1", "--compute", "fp32", "channels-last-bf16", "--format", "json");
+        Assert.True(train.ExitCode == ExitCodes.Success, train.ToString());
+        var rows = JsonDocument.Parse(train.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["32 fp32", "32 channels-last-bf16", "48 fp32", "48 channels-last-bf16"],
+            rows.Select(r => $"{r.GetProperty("size").GetInt32()} {r.GetProperty("compute").GetString()}"));
+        Assert.All(rows, r => Assert.True(r.GetProperty("median_ms").GetDouble() > 0));
+
+        var forward = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "--n", "2", "--threads", "1", "--compute", "bf16");
+        Assert.True(forward.ExitCode == ExitCodes.Success, forward.ToString());
+        Assert.Contains("forward", forward.Stdout);
+        Assert.Contains("bf16", forward.Stdout);
+    }
+
+    [Fact]
+    public async Task Without_the_reference_script_the_table_still_comes_with_a_warning()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "--n", "1", "--threads", "1",
+            "--compute", "fp32", "--reference", "--reference-script", "missing.py");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"PyTorch reference not measured: {temp.Combine("missing.py")} not found", result.Stderr);
+    }
+
+    [Fact]
+    public async Task With_the_reference_PyTorch_is_timed_in_the_same_run()
+    {
+        var script = TestEnvironment.RequireTorchReference();
+        using var temp = new TempDirectory();
+        var result = await CliRunner.RunAsync(temp.Path, "bench", "train", "--size", "32", "--batch", "2", "--n", "1", "--warmup", "0",
+            "--threads", "1", "--compute", "fp32", "--reference", "--reference-script", script, "--format", "json");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var row = Assert.Single(JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray());
+        Assert.True(row.GetProperty("torch_median_ms").GetDouble() > 0);
+        Assert.True(row.GetProperty("speedup_vs_torch").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Bench_epoch_compares_the_cache_with_decoding_every_epoch()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 6, 64, 48);
+        var result = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--size", "32", "--epochs", "1", "--threads", "1", "--format", "json");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(6, root.GetProperty("pairs").GetInt32());
+        Assert.Equal(2, root.GetProperty("batches_per_epoch").GetInt32());
+        Assert.True(root.GetProperty("speedup").GetDouble() > 0);
+        Assert.Single(root.GetProperty("cached_epoch_seconds").EnumerateArray());
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wms.Tests.Shared;
+using Wms.Training;
+using Xunit;
+
+namespace Wms.Cli.Tests.Training;
+
+public sealed class TrainCommandTests
+{
+    private static string[] Tiny(params string[] more) =>
+        ["train", "--data", "data", "--image-size", "32", "--batch-size", "4", "--threads", "1", .. more, .. more.Contains("--epochs") ? [] : new[] { "--epochs", "2" }];
+
+    [Fact]
+    public async Task Trains_and_prints_one_json_summary_with_the_run_folder()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 48, 40);
+
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "runs/first", "--format", "json"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        Assert.Equal(temp.Combine("runs", "first"), root.GetProperty("run_directory").GetString());
+        Assert.Equal(2, root.GetProperty("epochs").GetInt32());
+        Assert.InRange(root.GetProperty("final_test_dice").GetDouble(), 0, 1);
+        Assert.True(File.Exists(temp.Combine("runs", "first", "metrics.json")));
+        Assert.Contains("Epoch 2/2 batch", result.Stderr); // progress goes to stderr, plain lines off a terminal
+    }
+
+    [Fact]
+    public async Task Config_file_values_are_used_and_options_override_them()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 48, 40);
+        File.WriteAllText(temp.Combine("c.yaml"), "training:\n  epochs: 1\n  batch_size: 3\nmodel:\n  input_size: 64\n");
+
+        var result = await CliRunner.RunAsync(temp.Path, "train", "--config", "c.yaml", "--data", "data", "--image-size", "32", "--threads", "1", "--out", "r", "--format", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var config = File.ReadAllText(temp.Combine("r", "config.yaml"));
+        Assert.Contains("epochs: 1", config);
+        Assert.Contains("batch_size: 3", config);
+        Assert.Contains("input_size: 32", config);
+        Assert.Equal(temp.Combine("c.yaml"), JsonDocument.Parse(File.ReadAllText(temp.Combine("r", "metrics.json"))).RootElement.GetProperty("config_file").GetString());
+    }
+
+    [Theory]
+    [InlineData("training:\n  epochs: many\n", "c.yaml: training.epochs: expected an integer, got \"many\" (line 2)")]
+    [InlineData("training:\n  epochz: 3\n", "c.yaml: unknown key \"epochz\" in training (line 2)")]
+    [InlineData("data:\n  train_split: 0.9\n", "c.yaml: data: train_split + val_split + test_split must be 1")]
+    public async Task A_bad_config_is_invalid_usage_naming_the_file_and_nothing_is_written(string yaml, string expected)
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        File.WriteAllText(temp.Combine("c.yaml"), yaml);
+
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--config", "c.yaml", "--out", "r"));
+
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains($"error: {temp.Combine(expected)}", result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("r")));
+        Assert.False(Directory.Exists(temp.Combine("r.partial")));
+    }
+
+    [Theory]
+    [InlineData("--image-size", "100", "--image-size: must be divisible by 16")]
+    [InlineData("--epochs", "0", "--epochs: must be at least 1, not 0")]
+    [InlineData("--threads", "-1", "--threads: must be 0 (all cores) or more, not -1")]
+    public async Task A_bad_option_value_is_invalid_usage_naming_the_option(string option, string value, string expected)
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        var result = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", option, value, "--out", "r");
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("r")));
+    }
+
+    [Fact]
+    public async Task Bad_data_fails_with_one_line_naming_the_file_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        File.Delete(Path.Combine(data, "images", "meter_002.jpg"));
+        var missingPhoto = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r"));
+        Assert.Equal(ExitCodes.DataValidationFailed, missingPhoto.ExitCode);
+        Assert.Contains($"error: Missing images for 1 masks in {Path.Combine(data, "masks")}: meter_002.png", missingPhoto.Stderr);
+
+        TestImages.WritePair(data, "meter_002", 32, 32, 5);
+        var mask = Path.Combine(data, "masks", "meter_003.png");
+        File.WriteAllBytes(mask, TestImages.Encode(new Wms.Core.Imaging.RgbImage(32, 16), ".png"));
+        var sizeMismatch = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r"));
+        Assert.Equal(ExitCodes.DataValidationFailed, sizeMismatch.ExitCode);
+        Assert.Contains($"error: {mask}: mask is 32x16 but its photo meter_003.jpg is 32x32 (after EXIF orientation)", sizeMismatch.Stderr);
+
+        Assert.False(Directory.Exists(temp.Combine("r")));
+        Assert.False(Directory.Exists(temp.Combine("r.partial")));
+    }
+
+    [Fact]
+    public async Task An_empty_data_folder_is_a_data_error()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("data", "images"));
+        Directory.CreateDirectory(temp.Combine("data", "masks"));
+        var result = await CliRunner.RunAsync(temp.Path, Tiny());
+        Assert.Equal(ExitCodes.DataValidationFailed, result.ExitCode);
+        Assert.Contains("No valid image-mask pairs found in", result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("runs")));
+    }
+
+    [Fact]
+    public async Task An_existing_run_folder_is_a_conflict()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        Directory.CreateDirectory(temp.Combine("r"));
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r"));
+        Assert.Equal(ExitCodes.Conflict, result.ExitCode);
+        Assert.Contains("already exists; choose another --out", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_after_the_batch_keeps_the_best_weights_and_exits_130()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 32, 32);
+        using var cancel = new CancellationTokenSource();
+        var observer = new CancelAt(cancel, epoch: 2, batch: 1);
+
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r", "--epochs", "5"),
+            configure: s => s.AddSingleton<ITrainingObserver>(observer), cancellationToken: cancel.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("cancelled; the best weights so far (epoch 1) are in", result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("r")));
+        Assert.True(File.Exists(temp.Combine("r.partial", "best.pth")));
+        var metrics = JsonDocument.Parse(File.ReadAllText(temp.Combine("r.partial", "metrics.json"))).RootElement;
+        Assert.Equal("cancelled", metrics.GetProperty("status").GetString());
+        Assert.Equal(1, observer.Epochs);
+        Assert.True(observer.SawStart);
+    }
+
+    /// <summary>An observer registered in DI (as experiment tracking will be) that presses Ctrl+C at a batch.</summary>
+    private sealed class CancelAt(CancellationTokenSource cancel, int epoch, int batch) : ITrainingObserver
+    {
+        public int Epochs { get; private set; }
+        public bool SawStart { get; private set; }
+
+        public void OnRunStarted(TrainingStarted run) => SawStart = true;
+
+        public void OnEpochCompleted(EpochMetrics e) => Epochs++;
+
+        public void OnBatchCompleted(BatchCompleted b)
+        {
+            if (b.Epoch == epoch && b.Batch == batch) cancel.Cancel();
+        }
+    }
+}
