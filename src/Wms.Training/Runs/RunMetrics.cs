@@ -30,25 +30,3 @@ public sealed record RunMetrics(
 {
     public const int CurrentFormatVersion = 1;
 }
-
-/// <summary>How many pairs the data folder had and how they were split.</summary>
-public sealed record RunDatasetInfo(int Pairs, int Train, int Val, int Test, int ImageSize);
-
-/// <summary>The stems of each split, sorted.</summary>
-public sealed record RunSplitStems(IReadOnlyList<string> Train, IReadOnlyList<string> Val, IReadOnlyList<string> Test);
-
-/// <summary>One epoch, by the original's metric names (<c>train_loss</c>, <c>val_dice</c>, ...).</summary>
-public sealed record RunEpochRecord(
-    int Epoch,
-    double TrainLoss, double TrainDice, double TrainIou, double TrainPixelAccuracy,
-    double ValLoss, double ValDice, double ValIou, double ValPixelAccuracy,
-    double LearningRate, double Seconds, bool Best);
-
-/// <summary>One test photo's result with the best weights.</summary>
-public sealed record RunTestSample(string Stem, double Loss, double Dice, double Iou, double PixelAccuracy, double Hausdorff);
-
-/// <summary>Where the time went, in seconds.</summary>
-public sealed record RunTimings(double DataLoadingSeconds, double TrainingSeconds, double TestSeconds, double TotalSeconds, double MeanEpochSeconds);
-
-/// <summary>The run folder's other files, relative to it (null when not written).</summary>
-public sealed record RunFiles(string? WeightsPth, string? WeightsNative, string Log, string Config, IReadOnlyList<string> Plots);
