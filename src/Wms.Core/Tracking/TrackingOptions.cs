@@ -46,12 +46,15 @@ public sealed class TrackingOptions
     public string? Home { get; set; }
 
     /// <summary><c>Tracking:Root</c>: the embedded store's folder.</summary>
+    [ConfigurationKeyName("Tracking:Root")]
     public string? Root { get; set; }
 
     /// <summary><c>Tracking:ModelName</c>: registered model name.</summary>
+    [ConfigurationKeyName("Tracking:ModelName")]
     public string ModelName { get; set; } = Registry.RegistryNames.ModelName;
 
     /// <summary><c>Tracking:ExperimentName</c>: experiment that training logs into.</summary>
+    [ConfigurationKeyName("Tracking:ExperimentName")]
     public string ExperimentName { get; set; } = Registry.RegistryNames.ModelName;
 
     /// <summary>True when the MLflow backend is selected.</summary>

@@ -20,11 +20,9 @@ public static class TrackingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWmsTracking(this IServiceCollection services)
     {
-        services.AddOptions<TrackingOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            configuration.Bind(options);
-            configuration.GetSection("Tracking").Bind(options);
-        });
+        // Every property names its full key (MLFLOW_TRACKING_URI, Tracking:Root), so binding the root
+        // reads nothing else: an unrelated variable such as HOME never lands in an option.
+        services.AddOptions<TrackingOptions>().Configure<IConfiguration>((options, configuration) => configuration.Bind(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITrackingStore>(CreateBackend);
         services.TryAddSingleton(sp => (IModelRegistry)sp.GetRequiredService<ITrackingStore>());
