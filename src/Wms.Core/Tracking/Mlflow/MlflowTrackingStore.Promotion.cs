@@ -13,7 +13,7 @@ public sealed partial class MlflowTrackingStore
     /// alias <c>production</c>.
     /// A rerun after a crash finds the alias still on the old version and completes the rest.
     /// Afterwards the Production stage is read back: when a concurrent promotion won the race, the
-    /// alias follows the stage, so both end on the same version.
+    /// alias follows the stage, so all of them end on the same version.
     /// </remarks>
     public async Task<ProductionChange> PromoteAsync(string name, int version, IReadOnlyDictionary<string, string>? tags = null,
         CancellationToken cancellationToken = default)
@@ -37,12 +37,25 @@ public sealed partial class MlflowTrackingStore
         if (previous is { } old && versions.First(v => v.Version == old).Stage is not (ModelStage.Archived or ModelStage.Production))
             await TransitionStageAsync(name, old, ModelStage.Archived, cancellationToken: cancellationToken);
 
-        var winner = (await ListModelVersionsAsync(name, cancellationToken)).Where(v => v.Stage == ModelStage.Production).MaxBy(v => v.Version);
-        if (winner is not null && winner.Version != version && !winner.Aliases.Contains(RegistryNames.ProductionAlias))
-            await SetAliasAsync(name, RegistryNames.ProductionAlias, winner.Version, cancellationToken);
+        await AlignProductionAliasAsync(name, cancellationToken);
 
         return new ProductionChange(await GetModelVersionAsync(name, version, cancellationToken),
             previous is { } q ? await GetModelVersionAsync(name, q, cancellationToken) : null, Changed: true);
+    }
+
+    /// <summary>
+    /// Points alias production at the version in stage Production until a read-back agrees. Whoever
+    /// writes the alias last reads after writing, so concurrent promotions end on one version.
+    /// </summary>
+    private async Task AlignProductionAliasAsync(string name, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var versions = await ListModelVersionsAsync(name, cancellationToken);
+            var winner = versions.Where(v => v.Stage == ModelStage.Production).MaxBy(v => v.Version);
+            if (winner is null || winner.Aliases.Contains(RegistryNames.ProductionAlias)) return;
+            await SetAliasAsync(name, RegistryNames.ProductionAlias, winner.Version, cancellationToken);
+        }
     }
 
     /// <inheritdoc />
