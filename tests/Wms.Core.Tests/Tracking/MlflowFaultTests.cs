@@ -215,6 +215,36 @@ public sealed class MlflowFaultTests : IAsyncLifetime
         Assert.Equal(1, _server.Requests.Count - before);
     }
 
+    [Fact]
+    public async Task A_version_pending_registration_is_returned_once_ready()
+    {
+        using var client = Client();
+        var run = await TrackingSeed.RunWithModelAsync(client, "exp", 0.8, 0.7);
+        _server.Read(s => s.PendingRegistrationReads = 2);
+        var version = await client.CreateModelVersionAsync("model", run.RunId, "model", cancellationToken: Cancel);
+        Assert.Equal(ModelVersionStatus.Ready, version.Status);
+        Assert.Equal(2, _server.RequestsTo("model-versions/get").Count);
+    }
+
+    [Fact]
+    public async Task A_version_registered_by_others_with_a_runs_uri_downloads_too()
+    {
+        using var client = Client();
+        var run = await TrackingSeed.RunWithModelAsync(client, "exp", 0.8, 0.7);
+        await client.GetOrCreateRegisteredModelAsync("model", Cancel);
+        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        var body = new JsonObject { ["name"] = "model", ["source"] = $"runs:/{run.RunId}/model", ["run_id"] = run.RunId };
+        using (var response = await http.PostAsync("/api/2.0/mlflow/model-versions/create",
+                   new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Cancel))
+            response.EnsureSuccessStatusCode();
+
+        var version = await client.GetModelVersionAsync("model", 1, Cancel);
+        Assert.Equal("model", version.ArtifactPath);
+        using var temp = new TempDirectory();
+        var folder = await client.DownloadModelVersionAsync("model", 1, temp.Combine("m"), Cancel);
+        Assert.True(File.Exists(Path.Combine(folder, "MLmodel")));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -16,7 +16,7 @@ public sealed partial class FakeMlflowServer
         ("DELETE", "registered-models/alias") => DeleteAlias(args),
         ("GET" or "POST", "registered-models/get-latest-versions") => LatestVersions(args),
         ("POST", "model-versions/create") => CreateVersion(args),
-        ("GET", "model-versions/get") => FakeReply.Json(new JsonObject { ["model_version"] = VersionJson(Model(Required(args, "name")), Version(args)) }),
+        ("GET", "model-versions/get") => GetVersion(args),
         ("GET", "model-versions/search") => SearchVersions(args),
         ("POST", "model-versions/transition-stage") => TransitionStage(args),
         ("POST", "model-versions/set-tag") => SetVersionTag(args),
@@ -88,10 +88,19 @@ public sealed partial class FakeMlflowServer
             Version = model.Versions.Count == 0 ? 1 : model.Versions.Max(v => v.Version) + 1,
             CreationTime = now, UpdatedTime = now, Source = Required(args, "source"), RunId = Optional(args, "run_id") ?? "",
             Description = Optional(args, "description") ?? "",
+            PendingReads = State.PendingRegistrationReads,
+            Status = State.PendingRegistrationReads > 0 ? "PENDING_REGISTRATION" : "READY",
         };
         foreach (var (key, value) in Pairs(args["tags"])) version.Tags[key] = value;
         model.Versions.Add(version);
         return FakeReply.Json(new JsonObject { ["model_version"] = VersionJson(model, version) });
+    }
+
+    private FakeReply GetVersion(JsonObject args)
+    {
+        var version = Version(args);
+        if (version.PendingReads > 0 && --version.PendingReads == 0) version.Status = "READY";
+        return FakeReply.Json(new JsonObject { ["model_version"] = VersionJson(Model(Required(args, "name")), version) });
     }
 
     private FakeReply SearchVersions(JsonObject args)

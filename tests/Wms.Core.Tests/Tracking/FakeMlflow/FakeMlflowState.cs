@@ -9,6 +9,8 @@ public sealed class FakeMlflowState
     /// <summary>Artifact bytes by proxy path, e.g. "1/&lt;run&gt;/artifacts/model/MLmodel".</summary>
     public SortedDictionary<string, byte[]> Artifacts { get; } = new(StringComparer.Ordinal);
     public int RunCounter { get; set; }
+    /// <summary>When above 0, new versions stay PENDING_REGISTRATION for this many model-versions/get calls.</summary>
+    public int PendingRegistrationReads { get; set; }
 }
 
 public sealed class FakeExperiment
@@ -57,5 +59,6 @@ public sealed class FakeModelVersion
     public required string Source { get; init; }
     public string RunId { get; init; } = "";
     public string Status { get; set; } = "READY";
+    public int PendingReads { get; set; }
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }
