@@ -92,6 +92,7 @@ public sealed class RunsAndMetricsCommandTests : IDisposable
         var result = await _ws.RunAsync("models", "list");
         Assert.Equal(ExitCodes.DependencyUnavailable, result.ExitCode);
         Assert.Contains($"http://127.0.0.1:{port}", result.Stderr);
+        Assert.Contains("retry 1 of 1", result.Stderr);
         Assert.False(Directory.Exists(Path.Combine(_ws.Root, ".wms")), "the embedded store must not be used when MLFLOW_TRACKING_URI is set");
     }
 

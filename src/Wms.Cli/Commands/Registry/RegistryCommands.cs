@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Wms.Core.Tracking;
 
 namespace Wms.Cli.Commands.Registry;
@@ -10,6 +11,7 @@ public static class RegistryCommands
     public static IServiceCollection AddRegistryCommands(this IServiceCollection services)
     {
         services.AddWmsTracking();
+        services.AddSingleton<ILoggerProvider, TrackingWarningsLoggerProvider>();
         services.TryAddSingleton<RegistryServices>();
         services.AddSingleton<ModelsListCommand>();
         services.AddSingleton<ModelsShowCommand>();
