@@ -15,6 +15,3 @@ public sealed class FakeFault(string pathContains, int status, int times = 1, Ti
     public bool AfterProcessing { get; } = afterProcessing;
     public int Hits { get; set; }
 }
-
-/// <summary>One request the fake server received.</summary>
-public sealed record RecordedRequest(DateTimeOffset At, string Method, string Path, string? ContentType, string? Authorization, string Body, int Status);

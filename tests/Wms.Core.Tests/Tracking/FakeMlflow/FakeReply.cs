@@ -14,10 +14,3 @@ internal sealed record FakeReply(int Status, string Text, string ContentType, by
     public static FakeReply Error(int status, string code, string message, Dictionary<string, string>? headers = null) =>
         new(status, new JsonObject { ["error_code"] = code, ["message"] = message }.ToJsonString(), "application/json", null, headers);
 }
-
-/// <summary>An MLflow error the handlers throw; the server turns it into the JSON error body.</summary>
-internal sealed class FakeMlflowError(int status, string code, string message) : Exception(message)
-{
-    public int Status { get; } = status;
-    public string Code { get; } = code;
-}
