@@ -26,13 +26,23 @@ public sealed class ModelPromoter(ITrackingStore tracking, IModelRegistry regist
         if ((await tracking.ListArtifactsAsync(runId, RegistryNames.ModelArtifactPath, cancellationToken)).Count == 0)
             throw WmsException.NotFound($"run {runId} has no model artifact (no '{RegistryNames.ModelArtifactPath}' folder; {tracking.Location})");
 
-        var version = (await registry.ListModelVersionsAsync(modelName, cancellationToken))
-            .Where(v => v.RunId == runId && v.ArtifactPath == RegistryNames.ModelArtifactPath && v.Status == ModelVersionStatus.Ready)
-            .MaxBy(v => v.Version)
-            ?? await registry.CreateModelVersionAsync(modelName, runId, RegistryNames.ModelArtifactPath,
+        var version = await FindVersionOfRunAsync(runId, cancellationToken);
+        if (version is null)
+        {
+            await registry.CreateModelVersionAsync(modelName, runId, RegistryNames.ModelArtifactPath,
                 $"run {run.Info.RunName} ({runId})", cancellationToken: cancellationToken);
+            // Two promotions of the same run at once may both register it; both then use the first version.
+            version = await FindVersionOfRunAsync(runId, cancellationToken)
+                ?? throw new WmsException($"version of run {runId} vanished right after registration ({registry.Location})", WmsErrorKind.Conflict);
+        }
         return await PromoteAsync(version, run, actor, reason ?? $"promote run {runId}", "promote", cancellationToken);
     }
+
+    /// <summary>The first READY version registered from the run's model folder, if any.</summary>
+    private async Task<ModelVersion?> FindVersionOfRunAsync(string runId, CancellationToken cancellationToken) =>
+        (await registry.ListModelVersionsAsync(modelName, cancellationToken))
+            .Where(v => v.RunId == runId && v.ArtifactPath == RegistryNames.ModelArtifactPath && v.Status == ModelVersionStatus.Ready)
+            .MinBy(v => v.Version);
 
     /// <summary>Makes an existing version Production. NotFound for an unknown version.</summary>
     public async Task<PromotionOutcome> PromoteVersionAsync(int version, PromotionActor actor, string? reason = null, CancellationToken cancellationToken = default)

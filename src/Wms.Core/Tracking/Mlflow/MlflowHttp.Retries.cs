@@ -34,7 +34,7 @@ internal sealed partial class MlflowHttp
                     }
                     var body = await response.Content.ReadAsStringAsync(timeout.Token);
                     // A missing artifact is a 500 in MLflow 2.17; asking again will not make it appear.
-                    if (response.StatusCode == HttpStatusCode.InternalServerError && body.Contains("No such file or directory", StringComparison.Ordinal))
+                    if (response.StatusCode == HttpStatusCode.InternalServerError && operation.StartsWith("GET artifact", StringComparison.Ordinal) && IsMissingArtifact(body))
                         return new MlflowReply(Server, operation, 500, body);
                     problem = $"HTTP {(int)response.StatusCode} {MlflowReply.FirstLine(body)}";
                     certainlyNotProcessed = response.StatusCode == HttpStatusCode.TooManyRequests;
@@ -74,6 +74,14 @@ internal sealed partial class MlflowHttp
             await Task.Delay(delay, time, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The artifact proxy's 500 for a file that is not there: "[Errno 2] No such file or directory"
+    /// with a local artifact store, a 404/NoSuchKey from S3 behind it.
+    /// </summary>
+    internal static bool IsMissingArtifact(string body) =>
+        new[] { "No such file or directory", "NoSuchKey", "(404)", "Not Found", "does not exist" }
+            .Any(marker => body.Contains(marker, StringComparison.Ordinal));
 
     /// <summary>Retry-After when the server sent one, else factor x 2^attempt; plus jitter; never above a minute.</summary>
     private TimeSpan Delay(int attempt, TimeSpan? retryAfter)

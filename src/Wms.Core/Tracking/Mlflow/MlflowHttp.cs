@@ -63,7 +63,7 @@ internal sealed partial class MlflowHttp(HttpClient client, MlflowSettings setti
                 return new MlflowReply(Server, "", (int)response.StatusCode, "");
             });
         // MLflow 2.17 answers a missing file with 500 INTERNAL_ERROR "No such file or directory", not 404.
-        if (!reply.IsSuccess && (reply.IsNotFound || reply.Body.Contains("No such file or directory", StringComparison.Ordinal)))
+        if (!reply.IsSuccess && (reply.IsNotFound || (reply.Status == 500 && IsMissingArtifact(reply.Body))))
             throw WmsException.NotFound($"artifact '{proxyPath}' not found (MLflow at {Server})");
         reply.EnsureSuccess();
     }

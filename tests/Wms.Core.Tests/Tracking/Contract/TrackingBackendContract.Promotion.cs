@@ -98,6 +98,21 @@ public abstract partial class TrackingBackendContract
     }
 
     [Fact]
+    public async Task The_same_run_promoted_twice_at_once_ends_as_one_production_version()
+    {
+        var run = await SeedRunAsync();
+        var clients = new List<ITrackingStore> { await NewClientAsync(), await NewClientAsync() };
+        var outcomes = await Task.WhenAll(clients.Select(c => Task.Run(() => Promoter(c).PromoteRunAsync(run.RunId, Actor, cancellationToken: Cancel))));
+        // Both may report a change on MLflow (no transactions there); both must name the same version.
+        Assert.Contains(outcomes, o => o.Changed);
+        Assert.Single(outcomes.Select(o => o.Version.Version).Distinct());
+        var versions = await VersionsAsync();
+        var production = Assert.Single(versions, v => v.Stage == ModelStage.Production);
+        Assert.Equal(versions.Min(v => v.Version), production.Version);
+        Assert.Equal(["production"], production.Aliases);
+    }
+
+    [Fact]
     public async Task Concurrent_promotions_leave_exactly_one_production_version()
     {
         var runs = new List<RunInfo>();
