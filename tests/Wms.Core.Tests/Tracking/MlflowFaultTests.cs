@@ -71,6 +71,21 @@ public sealed class MlflowFaultTests : IAsyncLifetime
         Assert.Single(_server.RequestsTo("runs/create"));
     }
 
+    [Theory]
+    [InlineData("experiments/create")]
+    [InlineData("registered-models/create")]
+    public async Task A_create_repeated_after_a_lost_answer_takes_already_exists_as_success(string endpoint)
+    {
+        using var client = Client();
+        _server.AddFault(new FakeFault(endpoint, 502, times: 1, afterProcessing: true));
+        if (endpoint.StartsWith("experiments", StringComparison.Ordinal))
+            Assert.Equal("exp", (await client.GetOrCreateExperimentAsync("exp", Cancel)).Name);
+        else
+            Assert.Equal("model", (await client.GetOrCreateRegisteredModelAsync("model", Cancel)).Name);
+        // The repeat met RESOURCE_ALREADY_EXISTS (400), and the call still succeeded with the one entity.
+        Assert.Equal([502, 400], _server.RequestsTo(endpoint).Select(r => r.Status));
+    }
+
     [Fact]
     public async Task A_run_create_rejected_with_a_503_is_sent_again()
     {
