@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
 using Wms.Cli.Output;
 using Wms.Core;
@@ -19,6 +20,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
         services.AddInfraCommands();
+        services.AddDeployCommands();
         return services;
     }
 }
