@@ -1,20 +1,19 @@
 using Amazon;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using Wms.Core;
 using Wms.Core.Infra;
 
 namespace Wms.Cli.Infra;
 
 /// <summary>Creates the EC2 client from <see cref="InfraOptions"/> and finds the instance by id or tag.</summary>
-/// <param name="createClient">Tests pass a client with fixed credentials; the CLI uses the SDK's default chain.</param>
-internal sealed class Ec2InstanceStoreFactory(Func<InfraOptions, IAmazonEC2> createClient) : IInstanceStoreFactory
+/// <param name="credentials">Null: the SDK's default chain (environment, profile, instance role). Tests pass fixed ones.</param>
+internal sealed class Ec2InstanceStoreFactory(AWSCredentials? credentials = null) : IInstanceStoreFactory
 {
-    public Ec2InstanceStoreFactory() : this(CreateClient) { }
-
     public async Task<IInstanceStore> OpenAsync(InfraOptions options, CancellationToken cancellationToken)
     {
-        var ec2 = createClient(options);
+        var ec2 = CreateClient(options, credentials);
         if (!string.IsNullOrWhiteSpace(options.InstanceId))
             return new Ec2InstanceStore(ec2, options.InstanceId);
 
@@ -33,21 +32,22 @@ internal sealed class Ec2InstanceStoreFactory(Func<InfraOptions, IAmazonEC2> cre
         };
     }
 
-    private static IAmazonEC2 CreateClient(InfraOptions options)
+    private static IAmazonEC2 CreateClient(InfraOptions options, AWSCredentials? credentials)
     {
         var config = new AmazonEC2Config();
         if (!string.IsNullOrWhiteSpace(options.ServiceUrl))
-            config.ServiceURL = options.ServiceUrl;
-        if (!string.IsNullOrWhiteSpace(options.Region))
         {
-            if (config.ServiceURL is null) config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-            else config.AuthenticationRegion = options.Region;
+            config.ServiceURL = options.ServiceUrl;
+            // Requests to another endpoint are still signed for a region; without one the SDK would go looking.
+            config.AuthenticationRegion = string.IsNullOrWhiteSpace(options.Region) ? "us-east-1" : options.Region;
         }
+        else if (!string.IsNullOrWhiteSpace(options.Region))
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
         try
         {
-            return new AmazonEC2Client(config);
+            return credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(credentials, config);
         }
-        catch (Amazon.Runtime.AmazonClientException e)
+        catch (AmazonClientException e)
         {
             throw new WmsException($"EC2 client: {e.Message} (set AWS credentials and --region or AWS_REGION)", WmsErrorKind.DependencyUnavailable, e);
         }
