@@ -13,15 +13,33 @@ namespace Wms.Core.Infra;
 /// the starter sees "stopping"/"stopped" and starts it itself. Both end with the instance running
 /// for the lease holder.
 /// </remarks>
-public sealed class SharedInstance(IInstanceStore store, TimeProvider time, InfraOptions options, IProgress<string>? progress = null)
+public sealed class SharedInstance
 {
+    private readonly IInstanceStore _store;
+    private readonly TimeProvider _time;
+    private readonly InfraOptions _options;
+    private readonly IProgress<string>? _progress;
+
+    public SharedInstance(IInstanceStore store, TimeProvider time, InfraOptions options, IProgress<string>? progress = null)
+    {
+        // A zero poll interval would spin against the EC2 API until the timeout.
+        if (options.PollInterval < TimeSpan.FromSeconds(1))
+            throw new WmsException($"Infra:PollInterval {options.PollInterval} must be at least 1 second");
+        if (options.Timeout <= TimeSpan.Zero)
+            throw new WmsException($"Infra:Timeout {options.Timeout} must be positive");
+        _store = store;
+        _time = time;
+        _options = options;
+        _progress = progress;
+    }
+
     /// <summary>Longer than any CI job may run; a longer lease is a typo.</summary>
     public static readonly TimeSpan MaxTtl = TimeSpan.FromDays(7);
 
     public async Task<InfraStatus> StatusAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await store.DescribeAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var snapshot = await _store.DescribeAsync(cancellationToken);
+        var now = _time.GetUtcNow();
         var leases = LeaseTags.Read(snapshot.Tags).Select(l => new LeaseView(l.Id, l.ExpiresAt, l.IsLive(now))).ToList();
         return new InfraStatus(snapshot.InstanceId, snapshot.State, leases);
     }
@@ -33,13 +51,13 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
         if (ttl < TimeSpan.FromSeconds(1) || ttl > MaxTtl)
             throw new WmsException($"--ttl {ttl} must be between 1 second and {MaxTtl.TotalDays:0} days");
         var key = LeaseTags.KeyFor(leaseId);
-        var lease = new Lease(leaseId, time.GetUtcNow() + ttl);
+        var lease = new Lease(leaseId, _time.GetUtcNow() + ttl);
 
         // The lease goes up before the state is read: see the remarks on the class.
-        await store.SetTagAsync(key, LeaseTags.FormatExpiry(lease.ExpiresAt), cancellationToken);
-        progress?.Report($"lease {leaseId} held until {LeaseTags.FormatExpiry(lease.ExpiresAt)}");
+        await _store.SetTagAsync(key, LeaseTags.FormatExpiry(lease.ExpiresAt), cancellationToken);
+        _progress?.Report($"lease {leaseId} held until {LeaseTags.FormatExpiry(lease.ExpiresAt)}");
 
-        var (snapshot, removed) = await RemoveExpiredAsync(await store.DescribeAsync(cancellationToken), cancellationToken);
+        var (snapshot, removed) = await RemoveExpiredAsync(await _store.DescribeAsync(cancellationToken), cancellationToken);
         var (final, startIssued) = await EnsureRunningAsync(snapshot, wait, Deadline(), cancellationToken);
         var others = LiveLeases(final).Where(l => l.Id != leaseId).ToList();
         return new StartResult(final.InstanceId, final.State, lease, startIssued, others, removed);
@@ -57,16 +75,16 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
         if (leaseId is not null)
         {
             var key = LeaseTags.KeyFor(leaseId);
-            released = (await store.DescribeAsync(cancellationToken)).Tags.ContainsKey(key);
-            await store.DeleteTagAsync(key, cancellationToken);
-            progress?.Report(released ? $"lease {leaseId} released" : $"lease {leaseId} was not held (expired, or never taken)");
+            released = (await _store.DescribeAsync(cancellationToken)).Tags.ContainsKey(key);
+            await _store.DeleteTagAsync(key, cancellationToken);
+            _progress?.Report(released ? $"lease {leaseId} released" : $"lease {leaseId} was not held (expired, or never taken)");
         }
 
         var deadline = Deadline();
         var stopIssued = false;
         var dropped = false;
         var allRemoved = new List<string>();
-        var snapshot = await store.DescribeAsync(cancellationToken);
+        var snapshot = await _store.DescribeAsync(cancellationToken);
         while (true)
         {
             (snapshot, var removed) = await RemoveExpiredAsync(snapshot, cancellationToken);
@@ -76,9 +94,9 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
             {
                 dropped = true;
                 foreach (var lease in live)
-                    await store.DeleteTagAsync(LeaseTags.Prefix + lease.Id, cancellationToken);
-                progress?.Report($"--force: dropped live leases {Names(live)}");
-                snapshot = await store.DescribeAsync(cancellationToken);
+                    await _store.DeleteTagAsync(LeaseTags.Prefix + lease.Id, cancellationToken);
+                _progress?.Report($"--force: dropped live leases {Names(live)}");
+                snapshot = await _store.DescribeAsync(cancellationToken);
                 continue;
             }
             if (live.Count > 0 && !force)
@@ -86,7 +104,7 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
                 if (!stopIssued)
                     return Result(snapshot, StopOutcome.KeptForLeases, $"kept running: live leases {Names(live)}", released, live, allRemoved);
                 // Taken while we were stopping: its holder may already believe the machine is up.
-                progress?.Report($"lease {Names(live)} was taken while stopping: starting the instance again");
+                _progress?.Report($"lease {Names(live)} was taken while stopping: starting the instance again");
                 var (running, _) = await EnsureRunningAsync(snapshot, wait, deadline, cancellationToken);
                 return Result(running, StopOutcome.RestartedForLease, $"started again for lease {Names(live)}", released, live, allRemoved);
             }
@@ -97,13 +115,13 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
                     var why = stopIssued ? "stopped: no live lease remains" : $"already {snapshot.State.ToEc2Name()}";
                     return Result(snapshot, StopOutcome.Stopped, why, released, [], allRemoved);
                 case InstanceState.Running:
-                    if (await TryAsync(store.StopAsync, cancellationToken))
+                    if (await TryAsync(_store.StopAsync, cancellationToken))
                     {
                         stopIssued = true;
-                        progress?.Report($"stopping {snapshot.InstanceId}");
+                        _progress?.Report($"stopping {snapshot.InstanceId}");
                     }
                     // Read again at once: a lease taken meanwhile must be seen (class remarks).
-                    snapshot = await store.DescribeAsync(cancellationToken);
+                    snapshot = await _store.DescribeAsync(cancellationToken);
                     continue;
                 case InstanceState.Stopping when !wait:
                     return Result(snapshot, StopOutcome.Stopping, "stop requested (not waited for)", released, [], allRemoved);
@@ -126,13 +144,13 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
                 case InstanceState.ShuttingDown or InstanceState.Terminated:
                     throw WmsException.NotFound($"instance {snapshot.InstanceId} is {snapshot.State.ToEc2Name()}: it cannot be started");
                 case InstanceState.Stopped:
-                    if (await TryAsync(store.StartAsync, cancellationToken))
+                    if (await TryAsync(_store.StartAsync, cancellationToken))
                     {
                         startIssued = true;
-                        progress?.Report($"starting {snapshot.InstanceId}");
+                        _progress?.Report($"starting {snapshot.InstanceId}");
                     }
                     if (!wait)
-                        return (await store.DescribeAsync(cancellationToken), startIssued);
+                        return (await _store.DescribeAsync(cancellationToken), startIssued);
                     break;
                 case InstanceState.Pending when !wait:
                     return (snapshot, startIssued);
@@ -144,13 +162,13 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
 
     private async Task<InstanceSnapshot> PollAsync(InstanceSnapshot snapshot, string goal, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() >= deadline)
+        if (_time.GetUtcNow() >= deadline)
             throw new WmsException(
-                $"instance {snapshot.InstanceId} is still {snapshot.State.ToEc2Name()} after {options.Timeout} (waiting for {goal}); raise --timeout or check the EC2 console",
+                $"instance {snapshot.InstanceId} is still {snapshot.State.ToEc2Name()} after {_options.Timeout} (waiting for {goal}); raise --timeout or check the EC2 console",
                 WmsErrorKind.DependencyUnavailable);
-        progress?.Report($"{snapshot.InstanceId} is {snapshot.State.ToEc2Name()}, waiting for {goal}");
-        await Task.Delay(options.PollInterval, time, cancellationToken);
-        return await store.DescribeAsync(cancellationToken);
+        _progress?.Report($"{snapshot.InstanceId} is {snapshot.State.ToEc2Name()}, waiting for {goal}");
+        await Task.Delay(_options.PollInterval, _time, cancellationToken);
+        return await _store.DescribeAsync(cancellationToken);
     }
 
     /// <summary>Runs a start or stop; false when the state changed under us (another run acted first).</summary>
@@ -169,22 +187,22 @@ public sealed class SharedInstance(IInstanceStore store, TimeProvider time, Infr
 
     private async Task<(InstanceSnapshot, List<string>)> RemoveExpiredAsync(InstanceSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var expired = LeaseTags.Read(snapshot.Tags).Where(l => !l.IsLive(now)).Select(l => l.Id).ToList();
         if (expired.Count == 0) return (snapshot, expired);
         foreach (var id in expired)
-            await store.DeleteTagAsync(LeaseTags.Prefix + id, cancellationToken);
-        progress?.Report($"removed expired leases {string.Join(", ", expired)}");
-        return (await store.DescribeAsync(cancellationToken), expired);
+            await _store.DeleteTagAsync(LeaseTags.Prefix + id, cancellationToken);
+        _progress?.Report($"removed expired leases {string.Join(", ", expired)}");
+        return (await _store.DescribeAsync(cancellationToken), expired);
     }
 
     private List<Lease> LiveLeases(InstanceSnapshot snapshot)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         return [.. LeaseTags.Read(snapshot.Tags).Where(l => l.IsLive(now))];
     }
 
-    private DateTimeOffset Deadline() => time.GetUtcNow() + options.Timeout;
+    private DateTimeOffset Deadline() => _time.GetUtcNow() + _options.Timeout;
 
     private static string Names(IEnumerable<Lease> leases) =>
         string.Join(", ", leases.Select(l => $"{l.Id} (until {LeaseTags.FormatExpiry(l.ExpiresAt)})"));

@@ -364,6 +364,13 @@ public sealed class SharedInstanceTests
     }
 
     [Fact]
+    public void A_poll_interval_under_a_second_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<WmsException>(() => new SharedInstance(Store(), _clock, _options with { PollInterval = TimeSpan.Zero }));
+        Assert.Contains("Infra:PollInterval", error.Message);
+    }
+
+    [Fact]
     public async Task Status_lists_leases_with_their_liveness_and_changes_nothing()
     {
         var store = Store();
