@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Commands.Registry;
+using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Infra;
 using Wms.Cli.Output;
 using Wms.Core;
 
@@ -19,6 +21,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
         services.AddRegistryCommands();
+        services.AddInfraCommands();
+        services.AddDeployCommands();
         return services;
     }
 }
