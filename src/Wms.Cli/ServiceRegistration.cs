@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Registry;
+using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Infra;
 using Wms.Cli.Commands.Training;
 using Wms.Cli.Output;
 using Wms.Core;
@@ -18,6 +21,9 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddRegistryCommands();
+        services.AddInfraCommands();
+        services.AddDeployCommands();
         services.AddTrainingCommands();
         return services;
     }

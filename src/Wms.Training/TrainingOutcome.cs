@@ -2,18 +2,9 @@ using Wms.Core.Quality;
 
 namespace Wms.Training;
 
-/// <summary>How a run ended.</summary>
-public enum RunStatus
-{
-    /// <summary>Trained and tested; the run folder is complete.</summary>
-    Completed,
-    /// <summary>Stopped by the user; the folder (still <c>&lt;out&gt;.partial</c>) keeps the best weights so far.</summary>
-    Cancelled,
-}
-
 /// <summary>A finished run: where its folder is, what it trained and, when completed, its test metrics.</summary>
 public sealed record TrainingOutcome(
-    RunStatus Status,
+    TrainingStatus Status,
     string RunDirectory,
     TrainingStarted Run,
     TrainingResult Result,

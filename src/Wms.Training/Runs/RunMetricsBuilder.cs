@@ -3,7 +3,7 @@ namespace Wms.Training.Runs;
 /// <summary>Builds <c>metrics.json</c>'s content from a run.</summary>
 internal static class RunMetricsBuilder
 {
-    public static RunMetrics Build(TrainingStarted run, TrainingResult result, RunStatus status, int pairs,
+    public static RunMetrics Build(TrainingStarted run, TrainingResult result, TrainingStatus status, int pairs,
         string? configFile, DateTimeOffset finishedAt, TimeSpan dataLoading, IReadOnlyList<string> plots)
     {
         var test = result.Test;
@@ -16,7 +16,7 @@ internal static class RunMetricsBuilder
         var split = run.Split;
         return new RunMetrics(
             RunMetrics.CurrentFormatVersion,
-            status == RunStatus.Completed ? "completed" : "cancelled",
+            status == TrainingStatus.Completed ? "completed" : "cancelled",
             StopReasonNames.Of(result.StopReason),
             run.StartedAt,
             finishedAt,

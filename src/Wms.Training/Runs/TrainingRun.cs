@@ -43,7 +43,7 @@ public sealed class TrainingRun(TimeProvider time)
             File.WriteAllText(Path.Combine(partial, RunFolder.ConfigFileName), TrainingConfigFile.Write(options));
             all.OnRunStarted(started);
             var result = await RunOnTrainingThread(() => new Trainer(options).Train(data, partial, all, cancellationToken));
-            var status = result.StopReason == StopReason.Cancelled ? RunStatus.Cancelled : RunStatus.Completed;
+            var status = result.StopReason == StopReason.Cancelled ? TrainingStatus.Cancelled : TrainingStatus.Completed;
             logObserver.OnTrained(result, partial);
 
             var finished = time.GetUtcNow();
@@ -52,7 +52,7 @@ public sealed class TrainingRun(TimeProvider time)
             log.Dispose();
 
             var directory = partial;
-            if (status == RunStatus.Completed)
+            if (status == TrainingStatus.Completed)
             {
                 Directory.Move(partial, output);
                 directory = output;

@@ -26,7 +26,7 @@ public sealed class TrainingRunTests
 
         var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny, "cfg.yaml"), observer, TestContext.Current.CancellationToken);
 
-        Assert.Equal(RunStatus.Completed, outcome.Status);
+        Assert.Equal(TrainingStatus.Completed, outcome.Status);
         Assert.Equal(output, outcome.RunDirectory);
         Assert.False(Directory.Exists(output + ".partial"));
         foreach (var file in new[] { "best.pth", "best.dat", "train.log", "config.yaml", "metrics.json" })
@@ -92,7 +92,7 @@ public sealed class TrainingRunTests
 
         var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny), observer, cancel.Token);
 
-        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        Assert.Equal(TrainingStatus.Cancelled, outcome.Status);
         Assert.Equal(StopReason.Cancelled, outcome.Result.StopReason);
         Assert.False(Directory.Exists(output), "a cancelled run must not look finished");
         var partial = output + ".partial";

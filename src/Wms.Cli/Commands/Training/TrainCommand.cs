@@ -62,7 +62,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         else
             Ui.Out.Write(summary.ToTable());
 
-        if (outcome.Status == RunStatus.Cancelled)
+        if (outcome.Status == TrainingStatus.Cancelled)
         {
             Ui.Warn(outcome.Result.HasBestWeights
                 ? $"cancelled; the best weights so far (epoch {outcome.Result.BestEpoch}) are in {outcome.RunDirectory}"

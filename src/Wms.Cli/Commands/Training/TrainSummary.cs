@@ -23,7 +23,7 @@ public sealed record TrainSummary(
     double Seconds)
 {
     public static TrainSummary From(TrainingOutcome o) => new(
-        o.Status == RunStatus.Completed ? "completed" : "cancelled",
+        o.Status == TrainingStatus.Completed ? "completed" : "cancelled",
         StopReasonNames.Of(o.Result.StopReason),
         o.RunDirectory,
         o.Result.History.Count,

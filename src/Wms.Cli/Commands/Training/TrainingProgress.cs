@@ -33,7 +33,7 @@ internal sealed class TrainingProgress(IProgressTask task) : ITrainingObserver
 
     public void OnCompleted(TrainingOutcome outcome)
     {
-        task.SetDescription(outcome.Status == RunStatus.Completed ? "Trained" : "Cancelled");
+        task.SetDescription(outcome.Status == TrainingStatus.Completed ? "Trained" : "Cancelled");
         task.SetValue(_total);
     }
 }
