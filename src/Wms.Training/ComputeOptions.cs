@@ -13,7 +13,12 @@ public sealed record ComputeOptions(bool ChannelsLast, bool BFloat16)
     /// <summary>Plain float32, NCHW: the reference arithmetic.</summary>
     public static readonly ComputeOptions Reference = new(false, false);
 
-    public static readonly ComputeOptions Default = Reference;
+    /// <summary>
+    /// What training uses unless told otherwise: channels-last float32, measured about 20 % less
+    /// CPU per training step and 40 % less per forward pass than NCHW here. bfloat16 is off: on a
+    /// CPU without AMX (AVX-512 BF16 only) it measured no faster, with or without channels-last.
+    /// </summary>
+    public static readonly ComputeOptions Default = new(ChannelsLast: true, BFloat16: false);
 
     public override string ToString() => (ChannelsLast ? "channels-last" : "nchw") + (BFloat16 ? " bf16" : " fp32");
 }

@@ -18,7 +18,7 @@ public sealed class BenchEpochCommand : BaseCommand
     private static readonly Option<int> LimitOption = new("--limit") { Description = "Use only the first N pairs (0 = all)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _batch = BenchOptions.Batch(4);
     private readonly Option<int> _threads = BenchOptions.Threads();
-    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32);
+    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.ChannelsLast);
     private readonly Workspace _workspace;
 
     public BenchEpochCommand(IConsoleUi ui, Workspace workspace)

@@ -15,7 +15,7 @@ public abstract class StepBenchCommand : BaseCommand
     private readonly Option<int> _threads = BenchOptions.Threads();
     private readonly Option<int> _repeats;
     private readonly Option<int> _warmup;
-    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32, BenchOptions.ChannelsLastBFloat16);
+    private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32, BenchOptions.ChannelsLast);
     private readonly Option<bool> _reference = BenchOptions.Reference();
     private readonly Option<string> _python = BenchOptions.Python();
     private readonly Option<string> _script = BenchOptions.ReferenceScript();
