@@ -27,7 +27,22 @@ public sealed class TrainCommandTests
         Assert.Equal(2, root.GetProperty("epochs").GetInt32());
         Assert.InRange(root.GetProperty("final_test_dice").GetDouble(), 0, 1);
         Assert.True(File.Exists(temp.Combine("runs", "first", "metrics.json")));
-        Assert.Contains("Epoch 2/2 batch", result.Stderr); // progress goes to stderr, plain lines off a terminal
+        Assert.DoesNotContain("Epoch", result.Stderr); // no progress in JSON mode
+    }
+
+    [Fact]
+    public async Task Shows_progress_on_stderr_and_a_summary_table_on_stdout()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 48, 40);
+
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("Epoch 2/2 batch 3/3 loss", result.Stderr); // plain progress lines off a terminal
+        Assert.Contains($"Run written to {temp.Combine("r")}", result.Stderr);
+        Assert.Contains("final_test_dice", result.Stdout);
+        Assert.Contains("completed (max_epochs)", result.Stdout);
     }
 
     [Fact]

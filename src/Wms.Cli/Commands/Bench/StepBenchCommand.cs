@@ -47,7 +47,7 @@ public abstract class StepBenchCommand : BaseCommand
         var reference = parseResult.GetValue(_reference)
             ? new TorchReference(_workspace.Resolve(parseResult.GetValue(_python)!), _workspace.Resolve(parseResult.GetValue(_script)!))
             : null;
-        var operation = _training ? "train step" : "forward";
+        var operation = _training ? "train" : "forward";
 
         var rows = new List<StepTiming>();
         foreach (var size in sizes)
@@ -79,14 +79,17 @@ public abstract class StepBenchCommand : BaseCommand
 
     private static double Round(double ms) => Math.Round(ms, 1);
 
-    private static Table Table(IEnumerable<StepTiming> rows)
+    private static Table Table(IReadOnlyList<StepTiming> rows)
     {
-        var table = new Table().AddColumns("operation", "size", "batch", "threads", "compute", "median ms", "min ms", "max ms", "PyTorch ms", "speed vs PyTorch");
+        var table = new Table();
+        foreach (var header in new[] { "case", "compute", "median (min) ms", "PyTorch ms", "speedup" })
+            table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var r in rows)
         {
-            table.AddRow(r.Operation, $"{r.Size}", $"{r.Batch}", $"{r.Threads}", r.Compute, F(r.MedianMs), F(r.MinMs), F(r.MaxMs),
-                r.TorchMedianMs is { } t ? F(t) : "-", r.SpeedupVsTorch is { } s ? s.ToString("0.00x", CultureInfo.InvariantCulture) : "-");
+            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}", r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
+                r.TorchMedianMs is { } t ? F(t) : "-", r.SpeedupVsTorch is { } x ? x.ToString("0.00x", CultureInfo.InvariantCulture) : "-");
         }
+        if (rows.Count > 0) table.Caption($"{rows[0].Threads} threads; speedup above 1.00x: faster than PyTorch");
         return table;
     }
 

@@ -52,9 +52,12 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var output = _workspace.Resolve(parseResult.GetValue(OutOption) ?? RunFolder.DefaultName(_time.GetUtcNow()));
 
-        var outcome = await Ui.WithProgressAsync("Training", progress =>
-            _run.RunAsync(new TrainingRequest(data, output, options, configFile),
-                new CompositeObserver([new TrainingProgress(progress), .. _observers]), cancellationToken));
+        var request = new TrainingRequest(data, output, options, configFile);
+        // JSON mode prints nothing but the summary (STYLE.md), so no progress bar there.
+        var outcome = parseResult.IsJson()
+            ? await _run.RunAsync(request, new CompositeObserver(_observers), cancellationToken)
+            : await Ui.WithProgressAsync("Training", progress =>
+                _run.RunAsync(request, new CompositeObserver([new TrainingProgress(progress), .. _observers]), cancellationToken));
 
         var summary = TrainSummary.From(outcome);
         if (parseResult.IsJson())
