@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Wms.Core;
+using Wms.Core.DataQuality;
+using Wms.Core.DataSets;
+using Wms.Core.Dvc;
+
+namespace Wms.Cli.Commands.Data;
+
+/// <summary>JSON for the `wms data` commands: snake_case, enums as strings, file names unescaped.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, WriteIndented = true)]
+[JsonSerializable(typeof(DataQualityReport))]
+[JsonSerializable(typeof(List<AddOutput>))]
+[JsonSerializable(typeof(TransferOutput))]
+[JsonSerializable(typeof(StatusOutput))]
+[JsonSerializable(typeof(MergeResult))]
+[JsonSerializable(typeof(InitOutput))]
+internal sealed partial class DataJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context to use: relaxed escaping keeps non-ASCII file names and "+-" readable (the
+    /// output is a file or a pipe, never HTML).
+    /// </summary>
+    public static DataJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters =
+        {
+            new JsonStringEnumConverter<WorkspaceState>(),
+            new JsonStringEnumConverter<MergeOutcome>(),
+            new JsonStringEnumConverter<WmsErrorKind>(),
+        },
+    });
+}
+
+/// <summary>`wms data add` result.</summary>
+internal sealed record AddOutput(string DvcFile, string Path, string Md5, long? Size, int? Nfiles, int FilesCached, int FilesAlreadyCached);
+
+/// <summary>`wms data push|pull` result.</summary>
+internal sealed record TransferOutput(string Operation, string Remote, TransferResult Result);
+
+/// <summary>`wms data status` result.</summary>
+internal sealed record StatusOutput(string? Remote, IReadOnlyList<OutputStatus> Outputs);
+
+/// <summary>`wms data init` result.</summary>
+internal sealed record InitOutput(string Root, bool Created, string? Remote);
