@@ -51,7 +51,7 @@ public sealed class DvcRepository
         if (!exists)
         {
             Directory.CreateDirectory(dvcDir);
-            AtomicFile.WriteAllText(Path.Combine(dvcDir, "config"), remoteName is null ? "" : DvcConfig.WithRemote(remoteName, remoteUrl!));
+            AtomicFile.WriteAllText(Path.Combine(dvcDir, "config"), remoteName is null ? "" : DvcConfig.WithRemote(remoteName, ConfigUrl(root, dvcDir, remoteUrl!)));
             AtomicFile.WriteAllText(Path.Combine(dvcDir, ".gitignore"), "/config.local\n/tmp\n/cache\n");
             var dvcIgnore = Path.Combine(root, ".dvcignore");
             if (!File.Exists(dvcIgnore))
@@ -62,6 +62,15 @@ public sealed class DvcRepository
         }
         return new DvcRepository(Path.GetFullPath(root));
     }
+
+    /// <summary>
+    /// A remote url as DVC stores it: a relative local path given from <paramref name="root"/>
+    /// becomes relative to <c>.dvc/</c>, where DVC resolves it.
+    /// </summary>
+    private static string ConfigUrl(string root, string dvcDir, string url) =>
+        url.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(url)
+            ? url
+            : Path.GetRelativePath(dvcDir, Path.GetFullPath(url, root)).Replace('\\', '/');
 
     /// <summary>Every <c>.dvc</c> file in the repository (not under <c>.git</c>, <c>.dvc</c> or hidden folders), in path order.</summary>
     public IReadOnlyList<string> FindDvcFiles()

@@ -29,9 +29,9 @@ internal sealed partial class DataJsonContext : JsonSerializerContext
         WriteIndented = true,
         Converters =
         {
-            new JsonStringEnumConverter<WorkspaceState>(),
-            new JsonStringEnumConverter<MergeOutcome>(),
-            new JsonStringEnumConverter<WmsErrorKind>(),
+            new JsonStringEnumConverter<WorkspaceState>(JsonNamingPolicy.SnakeCaseLower),
+            new JsonStringEnumConverter<MergeOutcome>(JsonNamingPolicy.SnakeCaseLower),
+            new JsonStringEnumConverter<WmsErrorKind>(JsonNamingPolicy.SnakeCaseLower),
         },
     });
 }

@@ -10,6 +10,6 @@ public interface IObjectStoreFactory
 public sealed class ObjectStoreFactory : IObjectStoreFactory
 {
     public IObjectStore Create(DvcRemoteConfig remote) => remote.IsS3
-        ? new S3ObjectStore(S3ClientFactory.Create(remote), S3Location.Parse(remote.Url), remote)
+        ? new S3ObjectStore(S3ClientFactory.Create(remote), S3Url.Parse(remote.Url), remote)
         : new LocalObjectStore(remote.LocalPath);
 }

@@ -1,9 +1,9 @@
 namespace Wms.Core.Dvc.Storage;
 
 /// <summary>A bucket and a key prefix parsed from <c>s3://bucket/prefix</c>.</summary>
-public sealed record S3Location(string Bucket, string Prefix)
+public sealed record S3Url(string Bucket, string Prefix)
 {
-    public static S3Location Parse(string url)
+    public static S3Url Parse(string url)
     {
         if (!url.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
             throw new WmsException($"'{url}' is not an s3:// url");
@@ -11,7 +11,7 @@ public sealed record S3Location(string Bucket, string Prefix)
         var slash = rest.IndexOf('/');
         var bucket = slash < 0 ? rest : rest[..slash];
         if (bucket.Length == 0) throw new WmsException($"'{url}' names no bucket");
-        return new S3Location(bucket, slash < 0 ? "" : rest[(slash + 1)..].Trim('/'));
+        return new S3Url(bucket, slash < 0 ? "" : rest[(slash + 1)..].Trim('/'));
     }
 
     /// <summary>The full key of <paramref name="key"/> below the prefix.</summary>
