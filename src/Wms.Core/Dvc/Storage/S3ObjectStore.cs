@@ -172,7 +172,15 @@ public sealed class S3ObjectStore(IAmazonS3 client, S3Url location, DvcRemoteCon
         {
             try
             {
-                await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Prefix, MaxKeys = 1 }, cancellationToken);
+                await client.HeadBucketAsync(new HeadBucketRequest { BucketName = location.Bucket }, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new WmsException($"{Location}: bucket '{location.Bucket}' does not exist", WmsErrorKind.DependencyUnavailable, e);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+            {
+                // A policy may allow object reads and writes but not HeadBucket (s3:ListBucket): let those decide.
             }
             catch (Exception e) when (IsServiceFailure(e))
             {
