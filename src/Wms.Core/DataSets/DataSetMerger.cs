@@ -113,8 +113,9 @@ public static class DataSetMerger
         try
         {
             var staged = changes.Select((a, i) => (Action: a, Staged: Path.Combine(staging, i + ".new"))).ToList();
+            // Copied by content, not with the source's permissions: a read-only original stays writable here.
             foreach (var (action, path) in staged)
-                File.Copy(action.Incoming.FullPath, path);
+                AtomicFile.Copy(action.Incoming.FullPath, path, overwrite: false, tempDirectory: staging);
             foreach (var (action, path) in staged)
             {
                 if (action.Existing is { } old)

@@ -2,9 +2,6 @@ using Wms.Core.IO;
 
 namespace Wms.Core.Dvc;
 
-/// <summary>What <see cref="DvcAdd.Add"/> did.</summary>
-public sealed record AddResult(string DvcFilePath, DvcOut Out, int FilesCached, int FilesAlreadyCached);
-
 /// <summary>
 /// <c>dvc add</c> for a directory or a file: hash it, copy new objects into the cache (read-only),
 /// store the <c>.dir</c> manifest, write <c>TARGET.dvc</c> and add the target to the

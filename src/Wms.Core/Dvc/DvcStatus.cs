@@ -29,7 +29,7 @@ public static class DvcStatus
             var dirKey = DvcLayout.KeyOf(output.Oid, output.HashName);
             var manifest = output.IsDirectory ? OutputObjects.ManifestFromCache(repository, output) : null;
             if (output.IsDirectory && manifest is null && remote is not null)
-                manifest = await ManifestFromRemoteAsync(repository, remote, output, dirKey, cancellationToken);
+                manifest = await ManifestFromRemoteAsync(remote, output, dirKey, cancellationToken);
 
             var (state, changes) = Workspace(tracked, manifest, ignore, cancellationToken);
             var fileKeys = OutputObjects.FileOids(output, manifest).Select(oid => DvcLayout.KeyOf(oid, output.HashName)).ToList();
@@ -68,7 +68,7 @@ public static class DvcStatus
         return (WorkspaceState.Modified, manifest is null ? null : WorkspaceDiff.Compare(manifest, current));
     }
 
-    private static async Task<DirManifest?> ManifestFromRemoteAsync(DvcRepository repository, IObjectStore remote, DvcOut output, string dirKey, CancellationToken cancellationToken)
+    private static async Task<DirManifest?> ManifestFromRemoteAsync(IObjectStore remote, DvcOut output, string dirKey, CancellationToken cancellationToken)
     {
         if (!await remote.ExistsAsync(dirKey, cancellationToken)) return null;
         var temp = Path.Combine(Path.GetTempPath(), "wms-dir-" + Guid.NewGuid().ToString("N") + ".tmp");

@@ -3,9 +3,6 @@ using Wms.Core.IO;
 
 namespace Wms.Core.Hooks;
 
-/// <summary>What <see cref="HookInstaller.Install"/> did.</summary>
-public sealed record HookInstallResult(string HookPath, bool Replaced, string? BackupPath);
-
 /// <summary>Installs the pre-push hook into a git repository's hooks folder (honouring <c>core.hooksPath</c>).</summary>
 public static class HookInstaller
 {

@@ -35,15 +35,3 @@ internal sealed partial class DataJsonContext : JsonSerializerContext
         },
     });
 }
-
-/// <summary>`wms data add` result.</summary>
-internal sealed record AddOutput(string DvcFile, string Path, string Md5, long? Size, int? Nfiles, int FilesCached, int FilesAlreadyCached);
-
-/// <summary>`wms data push|pull` result.</summary>
-internal sealed record TransferOutput(string Operation, string Remote, TransferResult Result);
-
-/// <summary>`wms data status` result.</summary>
-internal sealed record StatusOutput(string? Remote, IReadOnlyList<OutputStatus> Outputs);
-
-/// <summary>`wms data init` result.</summary>
-internal sealed record InitOutput(string Root, bool Created, string? Remote);
