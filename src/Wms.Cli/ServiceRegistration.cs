@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Hooks;
 using Wms.Cli.Commands.Registry;
+using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Infra;
 using Wms.Cli.Output;
 using Wms.Core;
 
@@ -21,6 +23,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
         services.AddRegistryCommands();
+        services.AddInfraCommands();
+        services.AddDeployCommands();
         services.AddDataCommands().AddHooksCommands();
         return services;
     }
