@@ -66,7 +66,7 @@ public static class StrokeFont
                 var first = Map(stroke[0], pen, glyphTop, scale);
                 path.MoveTo(first);
                 if (stroke.Length == 1)
-                    path.LineTo(first.X + 0.01f * scale, first.Y); // a dot: round caps make it round
+                    path.LineTo(first.X + 0.4f * scale, first.Y); // a dot: a short stroke with round caps
                 for (var i = 1; i < stroke.Length; i++) path.LineTo(Map(stroke[i], pen, glyphTop, scale));
             }
             pen += Advance(c) * unit;
