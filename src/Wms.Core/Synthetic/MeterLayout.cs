@@ -28,21 +28,25 @@ internal sealed record MeterLayout(int Width, int Height, SKMatrix Transform, fl
         perspective.Persp0 = rng.Range(-0.12, 0.12);
         perspective.Persp1 = rng.Range(-0.12, 0.12);
 
-        // Move (and if need be shrink) the meter until the whole window is in the photo.
+        // Move (and if need be shrink) the meter until the whole window is in the photo; at
+        // last resort centre it and shrink it until it fits, so a mask is never cut or empty.
         for (var attempt = 0; ; attempt++)
         {
-            var cx = width * rng.Range(0.2, 0.8);
-            var cy = height * rng.Range(0.2, 0.8);
-            var transform = SKMatrix.CreateTranslation(cx, cy)
-                .PreConcat(SKMatrix.CreateRotationDegrees(angle))
-                .PreConcat(SKMatrix.CreateScale(radius, radius * squash))
-                .PreConcat(perspective);
-            var layout = new MeterLayout(width, height, transform, face, window);
-            if (layout.Contains(layout.WindowCorners(), Margin) || attempt >= MaxAttempts)
+            var centred = attempt >= MaxAttempts;
+            var cx = centred ? width / 2f : width * rng.Range(0.2, 0.8);
+            var cy = centred ? height / 2f : height * rng.Range(0.2, 0.8);
+            var layout = new MeterLayout(width, height, Compose(cx, cy, angle, radius, squash, perspective), face, window);
+            if (layout.Contains(layout.WindowCorners(), Margin) || radius < 4)
                 return layout;
-            if (attempt % 8 == 7) radius *= 0.85f;
+            if (centred || attempt % 8 == 7) radius *= 0.85f;
         }
     }
+
+    private static SKMatrix Compose(float cx, float cy, float angle, float radius, float squash, SKMatrix perspective) =>
+        SKMatrix.CreateTranslation(cx, cy)
+            .PreConcat(SKMatrix.CreateRotationDegrees(angle))
+            .PreConcat(SKMatrix.CreateScale(radius, radius * squash))
+            .PreConcat(perspective);
 
     /// <summary>The window's corners in photo pixels (clockwise from top-left in meter coordinates).</summary>
     public SKPoint[] WindowCorners() => WindowCorners(Transform);

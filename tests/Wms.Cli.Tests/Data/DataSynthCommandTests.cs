@@ -29,6 +29,7 @@ public sealed class DataSynthCommandTests
         var masks = ImageFiles.List(temp.Combine("synth", "masks"));
         Assert.Equal(["synth_7_00000", "synth_7_00001", "synth_7_00002"], images.Select(Path.GetFileNameWithoutExtension));
         Assert.Equal(images.Select(Path.GetFileNameWithoutExtension), masks.Select(Path.GetFileNameWithoutExtension));
+        Assert.DoesNotContain("Rendering", result.Stderr);
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class DataSynthCommandTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Contains(temp.Combine("d", "masks"), result.Stdout);
         Assert.Contains("wrote 2 synthetic pairs", result.Stderr);
+        Assert.Contains("Rendering 2 synthetic photos [100 %", result.Stderr);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class DataCommand : ITopLevelCommand
 
     public DataCommand([FromKeyedServices(Key)] IEnumerable<Command> subcommands)
     {
-        Command = new Command("data", "Data sets: synthetic data (and, with the data commands, validation and versioning)");
+        Command = new Command("data", "Data sets: photos in images/, masks in masks/, paired by file stem");
         foreach (var subcommand in subcommands.OrderBy(c => c.Name, StringComparer.Ordinal))
             Command.Subcommands.Add(subcommand);
     }

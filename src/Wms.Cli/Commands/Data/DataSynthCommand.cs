@@ -42,12 +42,14 @@ public sealed class DataSynthCommand : BaseCommand
 
     private readonly Workspace _workspace;
     private readonly SyntheticOptions _defaults;
+    private readonly TimeProvider _time;
 
-    public DataSynthCommand(IConsoleUi ui, Workspace workspace, IOptions<SyntheticOptions> defaults)
+    public DataSynthCommand(IConsoleUi ui, Workspace workspace, IOptions<SyntheticOptions> defaults, TimeProvider time)
         : base("synth", "Write synthetic meter photos (images/*.jpg) and exact counter masks (masks/*.png)", ui)
     {
         _workspace = workspace;
         _defaults = defaults.Value;
+        _time = time;
         Options.Add(_out);
         Options.Add(_count);
         Options.Add(_seed);
@@ -74,15 +76,19 @@ public sealed class DataSynthCommand : BaseCommand
         if (seed < 0) throw new WmsException($"--seed: {seed} is negative");
         options.Validate();
 
-        var started = TimeProvider.System.GetTimestamp();
-        var summary = await Ui.WithProgressAsync($"Rendering {count} synthetic photos", task =>
-        {
-            task.SetTotal(count);
-            var progress = new LockedProgress(task);
-            return Task.Run(() => SyntheticMeters.Generate(directory, count, seed, options, parseResult.GetValue(_force), progress, cancellationToken),
-                cancellationToken);
-        });
-        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var started = _time.GetTimestamp();
+        var replace = parseResult.GetValue(_force);
+        Task<SyntheticSummary> Run(IProgress<int>? progress) => Task.Run(
+            () => SyntheticMeters.Generate(directory, count, seed, options, replace, progress, cancellationToken), cancellationToken);
+        // JSON mode is for scripts: no progress display at all, only the document.
+        var summary = parseResult.IsJson()
+            ? await Run(null)
+            : await Ui.WithProgressAsync($"Rendering {count} synthetic photos", task =>
+            {
+                task.SetTotal(count);
+                return Run(new LockedProgress(task));
+            });
+        var seconds = _time.GetElapsedTime(started).TotalSeconds;
 
         if (parseResult.IsJson())
             Ui.WriteJson(SynthResult.From(summary, options, seconds), DataJsonContext.Default.SynthResult);
