@@ -14,6 +14,7 @@ public sealed class MaskImagesTests
         var png = MaskImages.EncodePng(mask, 4, 3);
 
         Assert.Equal("png", ImageDecoder.ReadInfo(png, "mask.png").Format);
+        Assert.Equal((8, 0), (png[24], png[25])); // IHDR: bit depth 8, colour type 0 (greyscale)
         var decoded = ImageDecoder.DecodeGray(png, "mask.png");
         Assert.Equal((4, 3), (decoded.Width, decoded.Height));
         Assert.Equal(mask.Select(v => v == 1 ? (byte)255 : (byte)0), decoded.Pixels);

@@ -34,7 +34,9 @@ public sealed class SyntheticDatasetTests
             Assert.Equal((photo.Width, photo.Height), (grey.Width, grey.Height));
             Assert.All(grey.Pixels, p => Assert.True(p is 0 or 255));
             Assert.Contains(grey.Pixels, p => p == 255);
-            Assert.Equal("png", ImageDecoder.ReadInfo(File.ReadAllBytes(mask), mask).Format);
+            var maskBytes = File.ReadAllBytes(mask);
+            Assert.Equal("png", ImageDecoder.ReadInfo(maskBytes, mask).Format);
+            Assert.Equal((8, 0), (maskBytes[24], maskBytes[25])); // 8-bit greyscale PNG
         }
         Assert.InRange(summary.MinSide, 64, 192);
         Assert.InRange(summary.MaxSide, 96, 192);
