@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Commands.Data;
+using Wms.Cli.Commands.Registry;
 using Wms.Cli.Output;
 using Wms.Core;
 
@@ -19,6 +20,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
         services.AddDataCommands();
+        services.AddRegistryCommands();
         return services;
     }
 }
