@@ -22,10 +22,11 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddDataCommands();
         services.AddRegistryCommands();
         services.AddInfraCommands();
         services.AddDeployCommands();
-        services.AddDataCommands().AddHooksCommands();
+        services.AddHooksCommands();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using Wms.Core.DataQuality;
 using Wms.Core.Dvc;
-using Wms.Core.IO;
 
 namespace Wms.Core.DataSets;
 

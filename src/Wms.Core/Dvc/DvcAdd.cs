@@ -1,4 +1,3 @@
-using Wms.Core.IO;
 
 namespace Wms.Core.Dvc;
 

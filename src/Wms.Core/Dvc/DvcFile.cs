@@ -1,5 +1,4 @@
 using System.Globalization;
-using Wms.Core.IO;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

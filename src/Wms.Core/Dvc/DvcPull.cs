@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Wms.Core.Dvc.Storage;
-using Wms.Core.IO;
 
 namespace Wms.Core.Dvc;
 
@@ -80,7 +79,7 @@ public static class DvcPull
     {
         var target = repository.Cache.PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = AtomicFile.TempPathFor(target);
+        var temp = AtomicFile.TempNameFor(target);
         try
         {
             await remote.DownloadAsync(key, temp, cancellationToken);

@@ -1,5 +1,4 @@
 using Wms.Core.Dvc.Storage;
-using Wms.Core.IO;
 
 namespace Wms.Core.Dvc;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Wms.Core.IO;
 
 namespace Wms.Core.Hooks;
 

@@ -51,6 +51,22 @@ public sealed class DataValidateCommandTests
         Assert.Contains("images/orphan.jpg", result.Stdout);
     }
 
+    [Fact]
+    public async Task A_md_report_is_markdown_for_ci_to_post()
+    {
+        using var temp = new TempDirectory();
+        WritePairs(temp.Path, 2);
+        File.WriteAllBytes(temp.Combine("images", "typo.jph"), [1]);
+
+        var result = await CliRunner.RunAsync(temp.Path, "data", "validate", "--report", "qa-report.md");
+
+        Assert.Equal(ExitCodes.DataValidationFailed, result.ExitCode);
+        var markdown = File.ReadAllText(temp.Combine("qa-report.md"));
+        Assert.StartsWith("## Data quality: FAIL", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Error: Files that are not .jpg, .jpeg or .png (1)", markdown);
+        Assert.Contains("- `images/typo.jph: unsupported file type '.jph' (expected .jpg, .jpeg or .png)`", markdown);
+    }
+
     internal static void WritePairs(string root, int count)
     {
         Directory.CreateDirectory(Path.Combine(root, "images"));

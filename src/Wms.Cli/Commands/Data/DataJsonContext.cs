@@ -16,6 +16,7 @@ namespace Wms.Cli.Commands.Data;
 [JsonSerializable(typeof(StatusOutput))]
 [JsonSerializable(typeof(MergeResult))]
 [JsonSerializable(typeof(InitOutput))]
+[JsonSerializable(typeof(SynthResult))]
 internal sealed partial class DataJsonContext : JsonSerializerContext
 {
     /// <summary>

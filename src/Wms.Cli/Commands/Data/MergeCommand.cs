@@ -23,6 +23,11 @@ internal sealed class MergeCommand : BaseCommand
         Required = true,
     };
 
+    private static readonly Option<string?> Report = new("--report")
+    {
+        Description = "Write the merged set's validation report to this file (JSON, or Markdown for a .md name)",
+    };
+
     private static readonly Option<bool> Replace = new("--replace")
     {
         Description = "Overwrite files whose name exists with other content (otherwise they are conflicts)",
@@ -35,6 +40,7 @@ internal sealed class MergeCommand : BaseCommand
         Options.Add(New);
         Options.Add(Into);
         Options.Add(Replace);
+        Options.Add(Report);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -44,6 +50,11 @@ internal sealed class MergeCommand : BaseCommand
         var json = parseResult.IsJson();
         var result = await ProgressBridge.RunAsync(Ui, json, "Validating the merged data set",
             progress => DataSetMerger.Merge(from, into, parseResult.GetValue(Replace), null, progress, cancellationToken));
+        if (parseResult.GetValue(Report) is { } reportPath && result.Report is { } report)
+        {
+            ReportFile.Write(_workspace.Resolve(reportPath), into, report);
+            Ui.Info($"validation report written to {_workspace.Resolve(reportPath)}");
+        }
         if (json) Ui.WriteJson(result, DataJsonContext.Relaxed.MergeResult);
         else Render(result, into);
         return result.Outcome switch

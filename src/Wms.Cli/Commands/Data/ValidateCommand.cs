@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Core.DataQuality;
-using Wms.Core.IO;
 
 namespace Wms.Cli.Commands.Data;
 
@@ -20,7 +18,7 @@ internal sealed class ValidateCommand : BaseCommand
 
     private static readonly Option<string?> Report = new("--report")
     {
-        Description = "Also write the JSON report to this file (the original's data-qa --output)",
+        Description = "Also write the report to this file: JSON (the original's data-qa --output), or Markdown for a .md name",
     };
 
     public ValidateCommand(IConsoleUi ui, Workspace workspace)
@@ -41,7 +39,7 @@ internal sealed class ValidateCommand : BaseCommand
         if (parseResult.GetValue(Report) is { } reportPath)
         {
             var path = _workspace.Resolve(reportPath);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, DataJsonContext.Relaxed.DataQualityReport) + "\n");
+            ReportFile.Write(path, directory, report);
             Ui.Info($"report written to {path}");
         }
         if (json) Ui.WriteJson(report, DataJsonContext.Relaxed.DataQualityReport);

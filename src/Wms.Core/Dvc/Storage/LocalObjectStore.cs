@@ -1,4 +1,3 @@
-using Wms.Core.IO;
 
 namespace Wms.Core.Dvc.Storage;
 
@@ -31,7 +30,7 @@ public sealed class LocalObjectStore(string root) : IObjectStore
     {
         var target = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = AtomicFile.TempPathFor(target);
+        var temp = AtomicFile.TempNameFor(target);
         try
         {
             using (var input = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))

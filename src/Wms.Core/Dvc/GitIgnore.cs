@@ -1,4 +1,4 @@
-namespace Wms.Core.IO;
+namespace Wms.Core.Dvc;
 
 /// <summary>Adds lines to a folder's <c>.gitignore</c>, as <c>dvc add</c> does for what it tracks.</summary>
 public static class GitIgnore

@@ -1,37 +1,32 @@
-using System.Text;
+namespace Wms.Core;
 
-namespace Wms.Core.IO;
-
-/// <summary>
-/// Writes files through a temporary name in the same folder and a rename, so readers see the old
-/// file or the whole new one, never half of it (a crash leaves only a stray temp file).
-/// </summary>
+/// <summary>Writes files so a reader never sees half of one: a temporary name next to it, then a rename.</summary>
 public static class AtomicFile
 {
-    /// <summary>A temp path next to <paramref name="path"/> (same file system, so the rename is atomic).</summary>
-    public static string TempPathFor(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-
-    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
-
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, replacing it, creating its folder.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var temp = TempPathFor(path);
+        var full = Path.GetFullPath(path);
+        var temp = TempNameFor(full);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, full, overwrite: true);
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw;
+            throw new WmsException($"{path}: cannot write file ({e.Message})");
         }
     }
+
+    /// <summary>A hidden name in the same folder (same file system, so the rename is atomic).</summary>
+    public static string TempNameFor(string path) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>
     /// Copies <paramref name="source"/> to <paramref name="destination"/> through a temp file. The
@@ -44,7 +39,7 @@ public static class AtomicFile
     /// </param>
     public static void Copy(string source, string destination, bool overwrite = true, string? tempDirectory = null)
     {
-        var temp = tempDirectory is null ? TempPathFor(destination) : Path.Combine(tempDirectory, Path.GetRandomFileName() + ".tmp");
+        var temp = tempDirectory is null ? TempNameFor(destination) : Path.Combine(tempDirectory, Path.GetRandomFileName() + ".tmp");
         try
         {
             using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -59,6 +54,7 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Deletes a file if it can; a leftover temp file is harmless and named as one.</summary>
     public static void TryDelete(string path)
     {
         try
@@ -67,7 +63,7 @@ public static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a leftover temp file is harmless and named as one.
+            // Best effort: the write already failed and that is what the caller hears about.
         }
     }
 }
