@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Data;
+using Wms.Cli.Commands.Hooks;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
@@ -21,9 +23,11 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddDataCommands();
         services.AddRegistryCommands();
         services.AddInfraCommands();
         services.AddDeployCommands();
+        services.AddHooksCommands();
         services.AddTrainingCommands();
         return services;
     }

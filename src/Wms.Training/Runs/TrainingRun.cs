@@ -8,7 +8,7 @@ namespace Wms.Training.Runs;
 /// <summary>
 /// A whole training run, as <c>wms train</c> and <c>wms demo</c> do it: check and load the data
 /// (all of it, before anything is written), split it, train, test, and write the run folder
-/// (weights, train.log, config.yaml, metrics.json last) under <c>&lt;out&gt;.partial</c>, renamed to
+/// (weights, train.log, config.yaml, plots, metrics.json last) under <c>&lt;out&gt;.partial</c>, renamed to
 /// <c>&lt;out&gt;</c> only when complete. Observers see every step.
 /// </summary>
 public sealed class TrainingRun(TimeProvider time)
@@ -28,7 +28,7 @@ public sealed class TrainingRun(TimeProvider time)
         var loadClock = Stopwatch.StartNew();
         var pairs = DatasetFolder.Scan(request.DataDirectory);
         var split = DatasetSplit.Create(pairs.Select(p => p.Stem), options.Split, options.Seed);
-        var data = await Task.Run(() => Load(pairs, split, options.ImageSize, observer, cancellationToken), cancellationToken);
+        var (data, samples) = await Task.Run(() => Load(pairs, split, options.ImageSize, observer, cancellationToken), cancellationToken);
         var dataLoading = loadClock.Elapsed;
 
         Directory.CreateDirectory(partial);
@@ -46,8 +46,9 @@ public sealed class TrainingRun(TimeProvider time)
             var status = result.StopReason == StopReason.Cancelled ? TrainingStatus.Cancelled : TrainingStatus.Completed;
             logObserver.OnTrained(result, partial);
 
+            var plots = RunPlots.Write(partial, result, samples);
             var finished = time.GetUtcNow();
-            var metrics = RunMetricsBuilder.Build(started, result, status, pairs.Count, request.ConfigFile, finished, dataLoading, []);
+            var metrics = RunMetricsBuilder.Build(started, result, status, pairs.Count, request.ConfigFile, finished, dataLoading, plots);
             RunMetricsFile.Write(Path.Combine(partial, RunFolder.MetricsFileName), metrics);
             log.Dispose();
 
@@ -68,7 +69,8 @@ public sealed class TrainingRun(TimeProvider time)
         return outcome;
     }
 
-    private static TrainingData Load(IReadOnlyList<SamplePair> pairs, DatasetSplit split, int size, ITrainingObserver observer, CancellationToken cancellationToken)
+    private static (TrainingData Data, IReadOnlyDictionary<string, CachedSample> Samples) Load(
+        IReadOnlyList<SamplePair> pairs, DatasetSplit split, int size, ITrainingObserver observer, CancellationToken cancellationToken)
     {
         var samples = SampleCache.Load(pairs, size, loaded => observer.OnDataLoading(loaded, pairs.Count), cancellationToken);
         var byStem = samples.ToDictionary(s => s.Stem, StringComparer.Ordinal);
@@ -78,7 +80,7 @@ public sealed class TrainingRun(TimeProvider time)
             Parallel.For(0, stems.Count, i => prepared[i] = byStem[stems[i]].Prepare());
             return prepared;
         }
-        return new TrainingData(split.Train.Select(s => byStem[s]).ToList(), Prepare(split.Validation), Prepare(split.Test));
+        return (new TrainingData(split.Train.Select(s => byStem[s]).ToList(), Prepare(split.Validation), Prepare(split.Test)), byStem);
     }
 
     private static void CheckOutputIsFree(string output, string partial)

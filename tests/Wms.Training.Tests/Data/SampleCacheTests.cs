@@ -84,7 +84,7 @@ public sealed class SampleCacheTests
         Directory.CreateDirectory(Path.Combine(data, "images"));
         Directory.CreateDirectory(Path.Combine(data, "masks"));
         var (photo, _) = TestImages.Scene(40, 30, 5);
-        File.WriteAllBytes(Path.Combine(data, "images", "p.jpg"), TestImages.WithExifOrientation(TestImages.Encode(photo, ".jpg"), 6));
+        File.WriteAllBytes(Path.Combine(data, "images", "p.jpg"), EncodedImages.WithExifOrientation(TestImages.Encode(photo, ".jpg"), 6));
         File.WriteAllBytes(Path.Combine(data, "masks", "p.png"), TestImages.Encode(new RgbImage(30, 40), ".png"));
 
         var sample = Assert.Single(SampleCache.Load(DatasetFolder.Scan(data), 32, cancellationToken: TestContext.Current.CancellationToken));

@@ -29,8 +29,9 @@ public sealed class TrainingRunTests
         Assert.Equal(TrainingStatus.Completed, outcome.Status);
         Assert.Equal(output, outcome.RunDirectory);
         Assert.False(Directory.Exists(output + ".partial"));
-        foreach (var file in new[] { "best.pth", "best.dat", "train.log", "config.yaml", "metrics.json" })
+        foreach (var file in new[] { "best.pth", "best.dat", "train.log", "config.yaml", "metrics.json", "loss.png", "dice.png", "iou.png", "test_predictions.png" })
             Assert.True(File.Exists(Path.Combine(output, file)), file);
+        Assert.Equal(Array.Empty<string>(), Directory.GetFiles(output, "*.tmp"));
         Assert.Equal(Tiny, Wms.Training.Configuration.TrainingConfigFile.Load(Path.Combine(output, "config.yaml")) with { Seed = 3, Threads = 1 });
 
         // Events in order: loading, started, 6 batches then an epoch (24 train pairs / 4), ..., completed.
@@ -43,6 +44,10 @@ public sealed class TrainingRunTests
         Assert.Equal("completed", metrics.Status);
         Assert.Equal("max_epochs", metrics.StopReason);
         Assert.Equal("cfg.yaml", metrics.ConfigFile);
+        Assert.Equal(("best.pth", "best.dat", "train.log", "config.yaml"), (metrics.Files.WeightsPth, metrics.Files.WeightsNative, metrics.Files.Log, metrics.Files.Config));
+        Assert.Equal(["loss.png", "dice.png", "iou.png", "test_predictions.png"], metrics.Files.Plots);
+        var grid = Wms.Core.Imaging.ImageDecoder.DecodeRgb(Path.Combine(output, "test_predictions.png"));
+        Assert.True(grid.Height > grid.Width, "one row per test photo (3 here) of photo | true mask | predicted mask");
         Assert.Equal(new RunDatasetInfo(30, 24, 3, 3, 64), metrics.Dataset);
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"meter_{i:D3}"),
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
@@ -105,6 +110,8 @@ public sealed class TrainingRunTests
         Assert.Equal(1, metrics.BestEpoch);
         Assert.Single(metrics.Epochs);
         Assert.Null(metrics.FinalTestDice);
+        Assert.Equal(["loss.png", "dice.png", "iou.png"], metrics.Files.Plots);
+        Assert.False(File.Exists(Path.Combine(partial, "test_predictions.png")));
         Assert.Contains("Cancelled: the best weights so far (epoch 1)", File.ReadAllText(Path.Combine(partial, "train.log")));
     }
 

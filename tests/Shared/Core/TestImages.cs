@@ -1,4 +1,3 @@
-using SkiaSharp;
 using Wms.Core.Imaging;
 
 namespace Wms.Tests.Shared;
@@ -22,7 +21,7 @@ public static class TestImages
         Directory.CreateDirectory(Path.Combine(data, "images"));
         Directory.CreateDirectory(Path.Combine(data, "masks"));
         File.WriteAllBytes(Path.Combine(data, "images", stem + photoExtension), Encode(photo, photoExtension));
-        File.WriteAllBytes(Path.Combine(data, "masks", stem + maskExtension), Encode(Grey(mask), maskExtension));
+        File.WriteAllBytes(Path.Combine(data, "masks", stem + maskExtension), EncodeMask(mask, maskExtension));
     }
 
     /// <summary>A noisy dark photo with a bright rectangle somewhere, and the rectangle as a 0/255 mask.</summary>
@@ -44,45 +43,20 @@ public static class TestImages
         return (photo, mask);
     }
 
-    public static RgbImage Grey(GrayImage g)
-    {
-        var rgb = new RgbImage(g.Width, g.Height);
-        for (var i = 0; i < g.Pixels.Length; i++)
-            rgb.Pixels[i * 3] = rgb.Pixels[i * 3 + 1] = rgb.Pixels[i * 3 + 2] = g.Pixels[i];
-        return rgb;
-    }
-
+    /// <summary>The image as a JPEG (.jpg/.jpeg) or PNG file's bytes.</summary>
     public static byte[] Encode(RgbImage image, string extension)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        var rgba = new byte[image.Width * image.Height * 4];
-        for (int i = 0, j = 0; j < image.Pixels.Length; i += 4, j += 3)
+        EncodedImages.Pixel pixel = (x, y) =>
         {
-            rgba[i] = image.Pixels[j];
-            rgba[i + 1] = image.Pixels[j + 1];
-            rgba[i + 2] = image.Pixels[j + 2];
-            rgba[i + 3] = 255;
-        }
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
-        var format = extension.ToLowerInvariant() is ".png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
-        using var data = bitmap.Encode(format, 95);
-        return data.ToArray();
+            var i = (y * image.Width + x) * 3;
+            return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
+        };
+        return extension.ToLowerInvariant() is ".png"
+            ? EncodedImages.Png(image.Width, image.Height, pixel)
+            : EncodedImages.Jpeg(image.Width, image.Height, pixel);
     }
 
-    /// <summary>A JPEG with an EXIF APP1 segment carrying <paramref name="orientation"/> (1 to 8), inserted after SOI.</summary>
-    public static byte[] WithExifOrientation(byte[] jpeg, int orientation)
-    {
-        byte[] tiff =
-        [
-            (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD at 8
-            0, 1,                                   // one entry
-            0x01, 0x12, 0, 3, 0, 0, 0, 1,           // Orientation, SHORT, count 1
-            0, (byte)orientation, 0, 0,             // value
-            0, 0, 0, 0,                             // no next IFD
-        ];
-        byte[] exif = [.. "Exif\0\0"u8, .. tiff];
-        var length = exif.Length + 2;
-        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif];
-        return [.. jpeg.AsSpan(0, 2), .. segment, .. jpeg.AsSpan(2)];
-    }
+    private static byte[] EncodeMask(GrayImage mask, string extension) => extension.ToLowerInvariant() is ".png"
+        ? EncodedImages.GreyPng(mask.Width, mask.Height, (x, y) => mask.Pixels[y * mask.Width + x])
+        : EncodedImages.GreyJpeg(mask.Width, mask.Height, (x, y) => mask.Pixels[y * mask.Width + x]);
 }
