@@ -16,8 +16,17 @@ public static partial class TorchRuntime
         // spinning worker and every parallel region then waits for it: measured here, a 256x256
         // training step took twice as long as with passive waiting. libgomp reads the setting once,
         // when libtorch loads, so it is set before the first tensor; a value the user set wins.
-        _ = setenv("OMP_WAIT_POLICY", "PASSIVE", overwrite: 0);
+        _ = setenv(WaitPolicyVariable, DefaultWaitPolicy, overwrite: 0);
     }
+
+    private const string WaitPolicyVariable = "OMP_WAIT_POLICY";
+    private const string DefaultWaitPolicy = "PASSIVE";
+
+    /// <summary>
+    /// The OpenMP wait policy libtorch runs with (the user's <c>OMP_WAIT_POLICY</c>, else PASSIVE);
+    /// benchmarks give it to PyTorch too, so both sides wait the same way.
+    /// </summary>
+    public static string OpenMpWaitPolicy => Environment.GetEnvironmentVariable(WaitPolicyVariable) ?? DefaultWaitPolicy;
 
     /// <summary>Sets the intra-op thread count (0 = all cores). libtorch allows inter-op threads to be set only once.</summary>
     public static void Configure(int threads)

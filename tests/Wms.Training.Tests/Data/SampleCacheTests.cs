@@ -95,4 +95,18 @@ public sealed class SampleCacheTests
         var error = Assert.Throws<WmsException>(() => SampleCache.Load(DatasetFolder.Scan(data), 32, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("mask is 40x30 but its photo p.jpg is 30x40 (after EXIF orientation)", error.Message);
     }
+
+    [Fact]
+    public void Real_phone_photos_and_jpeg_masks_load_as_binary_masks_that_cover_the_counter()
+    {
+        var data = TestEnvironment.RequireWaterMeters();
+        var pairs = DatasetFolder.Scan(data).Take(8).ToList();
+        var samples = SampleCache.Load(pairs, 128, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.All(samples, s =>
+        {
+            Assert.All(s.Mask, v => Assert.True(v is 0 or 1));
+            // A digit counter: a visible part of the photo, far from all of it.
+            Assert.InRange(s.Mask.Count(v => v == 1) / (double)s.Mask.Length, 0.001, 0.5);
+        });
+    }
 }

@@ -89,7 +89,8 @@ public abstract class StepBenchCommand : BaseCommand
             table.AddRow($"{r.Operation} {r.Size} b{r.Batch}", r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
                 r.TorchMedianMs is { } t ? F(t) : "-", r.SpeedupVsTorch is { } x ? x.ToString("0.00x", CultureInfo.InvariantCulture) : "-");
         }
-        if (rows.Count > 0) table.Caption($"{rows[0].Threads} threads; speedup above 1.00x: faster than PyTorch");
+        if (rows.Count > 0)
+            table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch");
         return table;
     }
 

@@ -16,6 +16,8 @@ internal sealed class TorchReference(string python, string script)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Same OpenMP waiting as ours (see TorchRuntime), or the comparison measures that instead.
+            Environment = { ["OMP_WAIT_POLICY"] = Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy },
         };
         foreach (var a in new[] { script, command, "--size", $"{size}", "--batch", $"{batch}", "--threads", $"{threads}", "--n", $"{repeats}", "--warmup", $"{warmup}" })
             start.ArgumentList.Add(a);
