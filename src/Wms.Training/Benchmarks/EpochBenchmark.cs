@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace Wms.Training.Benchmarks;
 
-/// <summary>Times training epochs with the sample cache against a decode-every-epoch loop (same model, steps and augmentation).</summary>
+/// <summary>
+/// Times epochs as <c>wms train</c> runs them (training batches, then the validation pass) with the
+/// sample cache, against a loop that decodes every photo every epoch, as the original's data
+/// loader did. Same split, model, steps and augmentation; the test split is left out.
+/// </summary>
 public static class EpochBenchmark
 {
     public static EpochBenchmarkResult Run(IReadOnlyList<SamplePair> pairs, TrainingOptions options, int epochs,
@@ -13,37 +17,47 @@ public static class EpochBenchmark
     {
         TorchRuntime.Configure(options.Threads);
         var augmenter = new Augmenter(options.Augmentation);
-        var batches = (pairs.Count + options.BatchSize - 1) / options.BatchSize;
+        var split = DatasetSplit.Create(pairs.Select(p => p.Stem), options.Split, options.Seed);
+        var byStem = pairs.ToDictionary(p => p.Stem, StringComparer.Ordinal);
+        var trainPairs = split.Train.Select(s => byStem[s]).ToList();
+        var valPairs = split.Validation.Select(s => byStem[s]).ToList();
+        var batches = (trainPairs.Count + options.BatchSize - 1) / options.BatchSize;
 
         var cacheClock = Stopwatch.StartNew();
-        var cache = SampleCache.Load(pairs, options.ImageSize, cancellationToken: cancellationToken);
+        var cache = SampleCache.Load(trainPairs, options.ImageSize, cancellationToken: cancellationToken);
+        var validation = SampleCache.Load(valPairs, options.ImageSize, cancellationToken: cancellationToken).Select(s => s.Prepare()).ToList();
         var cacheSeconds = cacheClock.Elapsed.TotalSeconds;
         var producer = new BatchProducer(cache, augmenter, options.BatchSize, options.Seed);
         var cached = TimeEpochs("cached", epochs, options, progress, (model, optimizer, epoch) =>
         {
+            model.train();
             foreach (var batch in producer.Epoch(epoch, cancellationToken))
                 TrainingStep.Run(model, optimizer, batch, options.Compute);
+            Evaluation.Evaluator.Evaluate(model, validation, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
         });
 
         var decoding = TimeEpochs("decode every epoch", epochs, options, progress, (model, optimizer, epoch) =>
         {
             // What the original's data loader did: read, decode and preprocess each photo when the batch needs it.
+            model.train();
             var order = producer.Order(epoch);
             for (var start = 0; start < order.Length; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var indices = order.Skip(start).Take(options.BatchSize).ToList();
-                var batch = SampleBatch.Allocate(indices.Count, options.ImageSize, indices.Select(i => pairs[i].Stem).ToList());
+                var batch = SampleBatch.Allocate(indices.Count, options.ImageSize, indices.Select(i => trainPairs[i].Stem).ToList());
                 for (var k = 0; k < indices.Count; k++)
                 {
-                    var sample = SampleCache.LoadOne(pairs[indices[k]], options.ImageSize);
+                    var sample = SampleCache.LoadOne(trainPairs[indices[k]], options.ImageSize);
                     var augmented = augmenter.Apply(sample, DeterministicRandom.For(options.Seed, epoch, indices[k]));
                     batch.Fill(k, augmented.Chw, augmented.Mask, augmented.Brightness);
                 }
                 TrainingStep.Run(model, optimizer, batch, options.Compute);
             }
+            var decoded = valPairs.Select(p => SampleCache.LoadOne(p, options.ImageSize).Prepare()).ToList();
+            Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
         });
-        return new EpochBenchmarkResult(pairs.Count, batches, cacheSeconds, cached, decoding);
+        return new EpochBenchmarkResult(trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
     }
 
     private static List<double> TimeEpochs(string name, int epochs, TrainingOptions options, Action<string>? progress,
@@ -51,7 +65,6 @@ public static class EpochBenchmark
     {
         manual_seed(options.Seed);
         using var model = new UNet { BFloat16 = options.Compute.BFloat16 };
-        model.train();
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var seconds = new List<double>();
         for (var e = 1; e <= epochs; e++)

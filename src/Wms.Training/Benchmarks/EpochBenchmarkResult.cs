@@ -1,11 +1,12 @@
 namespace Wms.Training.Benchmarks;
 
 /// <summary>
-/// Training epochs two ways on the same data: the cached pipeline (decode once, augment on
-/// background threads) and a loop that decodes every photo every epoch, as the original did.
+/// Epochs (training and validation) two ways on the same data: the cached pipeline (decode once,
+/// augment on background threads) and a loop that decodes every photo every epoch, as the original did.
 /// </summary>
 public sealed record EpochBenchmarkResult(
-    int Pairs,
+    int TrainPairs,
+    int ValidationPairs,
     int BatchesPerEpoch,
     double CacheSeconds,
     IReadOnlyList<double> CachedEpochSeconds,

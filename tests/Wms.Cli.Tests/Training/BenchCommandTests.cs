@@ -52,11 +52,12 @@ public sealed class BenchCommandTests
     public async Task Bench_epoch_compares_the_cache_with_decoding_every_epoch()
     {
         using var temp = new TempDirectory();
-        TestImages.CreateDataset(temp.Path, 6, 64, 48);
+        TestImages.CreateDataset(temp.Path, 10, 64, 48);
         var result = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--size", "32", "--epochs", "1", "--threads", "1", "--format", "json");
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var root = JsonDocument.Parse(result.Stdout).RootElement;
-        Assert.Equal(6, root.GetProperty("pairs").GetInt32());
+        Assert.Equal(8, root.GetProperty("train_pairs").GetInt32());
+        Assert.Equal(1, root.GetProperty("validation_pairs").GetInt32());
         Assert.Equal(2, root.GetProperty("batches_per_epoch").GetInt32());
         Assert.True(root.GetProperty("speedup").GetDouble() > 0);
         Assert.Single(root.GetProperty("cached_epoch_seconds").EnumerateArray());

@@ -22,7 +22,7 @@ public sealed class BenchEpochCommand : BaseCommand
     private readonly Workspace _workspace;
 
     public BenchEpochCommand(IConsoleUi ui, Workspace workspace)
-        : base("epoch", "Time training epochs on a data folder: photos decoded once into the cache vs decoded every epoch", ui)
+        : base("epoch", "Time epochs (training + validation, split as wms train does) on a data folder: photos decoded once into the cache vs decoded every epoch", ui)
     {
         _workspace = workspace;
         foreach (var option in new Option[] { DataOption, SizeOption, EpochsOption, LimitOption, _batch, _threads, _compute })
@@ -58,7 +58,7 @@ public sealed class BenchEpochCommand : BaseCommand
             result.Speedup.ToString("0.00x", CultureInfo.InvariantCulture));
         table.AddRow("decode every photo every epoch", F(result.DecodingMean), string.Join(", ", result.DecodingEpochSeconds.Select(F)), "1.00x");
         Ui.Out.Write(table);
-        Ui.Info($"{result.Pairs} pairs, {result.BatchesPerEpoch} batches of {options.BatchSize} at {options.ImageSize}x{options.ImageSize}, " +
+        Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {options.BatchSize}) and {result.ValidationPairs} validation pairs at {options.ImageSize}x{options.ImageSize}, " +
             $"{options.Threads} threads; filling the cache took {F(result.CacheSeconds)} s once");
         return ExitCodes.Success;
     }
