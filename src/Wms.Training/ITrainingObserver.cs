@@ -3,7 +3,8 @@ namespace Wms.Training;
 /// <summary>
 /// Watches a training run: the CLI's progress bar, the run's log file and experiment tracking
 /// are observers, attached without the trainer knowing them. Every method has an empty default,
-/// so an observer implements only what it needs. Calls come from the training thread, in order:
+/// so an observer implements only what it needs. Calls come one at a time, in order (from the
+/// training thread, except <see cref="OnDataLoading"/> from the decoding threads):
 /// <see cref="OnDataLoading"/>*, <see cref="OnRunStarted"/>, then (<see cref="OnBatchCompleted"/>*
 /// <see cref="OnEpochCompleted"/>)*, then exactly one of <see cref="OnCompleted"/> or <see cref="OnFailed"/>.
 /// An observer that throws fails the run, so observers catch what they can survive.

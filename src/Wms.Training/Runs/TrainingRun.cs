@@ -72,7 +72,18 @@ public sealed class TrainingRun(TimeProvider time)
     private static (TrainingData Data, IReadOnlyDictionary<string, CachedSample> Samples) Load(
         IReadOnlyList<SamplePair> pairs, DatasetSplit split, int size, ITrainingObserver observer, CancellationToken cancellationToken)
     {
-        var samples = SampleCache.Load(pairs, size, loaded => observer.OnDataLoading(loaded, pairs.Count), cancellationToken);
+        // Decoding runs on several threads; observers get the progress one call at a time.
+        var gate = new Lock();
+        var reported = 0;
+        var samples = SampleCache.Load(pairs, size, loaded =>
+        {
+            lock (gate)
+            {
+                if (loaded <= reported) return;
+                reported = loaded;
+                observer.OnDataLoading(loaded, pairs.Count);
+            }
+        }, cancellationToken);
         var byStem = samples.ToDictionary(s => s.Stem, StringComparer.Ordinal);
         PreparedSample[] Prepare(IReadOnlyList<string> stems)
         {
