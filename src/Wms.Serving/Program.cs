@@ -1,6 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using Wms.Serving;
 
-public partial class Program { }
+// The API server (container entry point). `wms serve` starts the same app from the CLI.
+var builder = WebApplication.CreateBuilder(args);
+
+// Everything the server needs, in one table of contents (ServingApplication.cs).
+builder.AddWmsServing();
+
+var app = builder.Build();
+
+// Endpoints: /health, /ready, /metrics, / (upload page), /predict, /predict/batch.
+app.MapWmsServing();
+
+app.Run();

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Wms.Serving.Inference;
+
+/// <summary>The inference workers and their queue (configuration section <c>Serving:Inference</c>).</summary>
+public sealed class InferenceOptions
+{
+    public const string Section = "Serving:Inference";
+
+    /// <summary>Photos processed at the same time; 0 means one per core.</summary>
+    [Range(0, 256)]
+    public int Concurrency { get; set; }
+
+    /// <summary>Photos that may wait for a worker; 0 means 4 per worker. A full queue answers 503.</summary>
+    [Range(0, 100_000)]
+    public int QueueCapacity { get; set; }
+
+    /// <summary>The <c>Retry-After</c> of a 503 (busy, no model, timed out), in seconds.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
+
+    public int EffectiveQueueCapacity => QueueCapacity > 0 ? QueueCapacity : 4 * EffectiveConcurrency;
+}
