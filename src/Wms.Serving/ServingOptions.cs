@@ -10,7 +10,7 @@ public sealed class ServingOptions
     /// <summary>When set, <c>/predict</c> and <c>/predict/batch</c> require it in the <c>X-API-Key</c> header.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Largest request body of <c>/predict</c>, in bytes (also the largest photo of a batch).</summary>
+    /// <summary>Largest request body of <c>/predict</c>, in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 20L * 1024 * 1024;
 

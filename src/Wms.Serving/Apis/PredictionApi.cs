@@ -12,12 +12,13 @@ internal static class PredictionApi
 {
     public static IEndpointRouteBuilder MapPredictionApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/predict").WithTags("Predictions").AddEndpointFilter<ApiKeyFilter>();
+        // An empty prefix, so the routes (and http_route labels) read /predict, not /predict/.
+        var group = app.MapGroup("").WithTags("Predictions").AddEndpointFilter<ApiKeyFilter>();
 
-        group.MapPost("", PredictAsync)
+        group.MapPost("/predict", PredictAsync)
             .WithName("Predict")
             .WithSummary("Segments the counter in one photo: multipart field 'image' (or 'file'), or a raw image/jpeg or image/png body. JSON, or the mask PNG with Accept: image/png.");
-        group.MapPost("/batch", BatchPredictionEndpoint.PredictBatchAsync)
+        group.MapPost("/predict/batch", BatchPredictionEndpoint.PredictBatchAsync)
             .WithName("PredictBatch")
             .WithSummary("Segments several photos (multipart, one file part each); per-photo results and errors.");
         return app;

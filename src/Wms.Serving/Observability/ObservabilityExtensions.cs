@@ -19,6 +19,8 @@ public static class ObservabilityExtensions
         builder.Services.AddSingleton<ServingMetrics>();
         builder.Services.AddSingleton<HttpServerMetrics>();
         builder.Services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ModelReadyHealthCheck.Tag]);
+        // "Not ready" is a state, not an error (the reloader logs why); the health service would log it as one.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         return builder;
     }
 
