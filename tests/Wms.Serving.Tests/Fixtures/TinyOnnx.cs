@@ -25,7 +25,7 @@ internal static class TinyOnnx
     /// A chain of 3x3 convolutions at full resolution: real work, so a prediction takes a while
     /// (the queue, timeout and shutdown tests need requests that stay in flight).
     /// </summary>
-    public static byte[] Slow(int channels = 32, int layers = 3, int size = 512)
+    public static byte[] Slow(int channels = 24, int layers = 3, int size = 512)
     {
         var random = new Random(7);
         var graph = new Protobuf().String(2, "slow");
