@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Wms.Core.Imaging;
 using Wms.Serving.Tests.Fixtures;
+using Wms.Tests.Shared.Onnx;
 using Xunit;
 
 namespace Wms.Serving.Tests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Wms.Serving.Tests.Fixtures;
+using Wms.Tests.Shared.Onnx;
 using Xunit;
 
 namespace Wms.Serving.Tests;

@@ -1,5 +1,6 @@
 using System.Net;
 using Wms.Serving.Tests.Fixtures;
+using Wms.Tests.Shared.Onnx;
 using Xunit;
 
 namespace Wms.Serving.Tests;

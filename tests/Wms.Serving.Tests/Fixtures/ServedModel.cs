@@ -1,3 +1,4 @@
+using Wms.Tests.Shared.Onnx;
 using Xunit;
 
 namespace Wms.Serving.Tests.Fixtures;

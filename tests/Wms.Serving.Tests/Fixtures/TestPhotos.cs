@@ -5,7 +5,7 @@ namespace Wms.Serving.Tests.Fixtures;
 
 /// <summary>
 /// Photos made on the fly: a green background with a red "counter" rectangle in the middle third,
-/// so <see cref="TinyOnnx.ColourRule"/>(1, -1, 0) finds exactly the rectangle.
+/// so <see cref="Wms.Tests.Shared.Onnx.TinyOnnx.ColourRule"/>(1, -1, 0) finds exactly the rectangle.
 /// </summary>
 internal static class TestPhotos
 {

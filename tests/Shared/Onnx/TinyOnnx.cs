@@ -1,10 +1,10 @@
-namespace Wms.Serving.Tests.Fixtures;
+namespace Wms.Tests.Shared.Onnx;
 
 /// <summary>
 /// Small real ONNX models with the U-Net's contract (input "input" float [N,3,512,512], output
 /// "logits" float [N,1,512,512]), written by hand in the protobuf format (IR 8, opset 17).
 /// </summary>
-internal static class TinyOnnx
+public static class TinyOnnx
 {
     private const int Float = 1;
 

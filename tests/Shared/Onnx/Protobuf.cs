@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Wms.Serving.Tests.Fixtures;
+namespace Wms.Tests.Shared.Onnx;
 
 /// <summary>Just enough of the protobuf wire format to write an ONNX ModelProto by hand.</summary>
-internal sealed class Protobuf
+public sealed class Protobuf
 {
     private readonly MemoryStream _bytes = new();
 
