@@ -7,9 +7,15 @@ using Wms.Serving.Uploads;
 
 namespace Wms.Serving.Inference;
 
-/// <summary>The CPU work of one photo, run on an inference worker: decode, predict, encode the mask.</summary>
-internal sealed class PredictionPipeline(IOptions<ServingOptions> options)
+/// <summary>
+/// The CPU work of one photo, run on an inference worker: decode, predict, encode the mask.
+/// Decoding and encoding run on every worker at once; the model runs on at most
+/// <see cref="InferenceOptions.ConcurrentInferences"/> of them (see there why).
+/// </summary>
+internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOptions<InferenceOptions> inference) : IDisposable
 {
+    private readonly SemaphoreSlim _inferences = new(inference.Value.ConcurrentInferences);
+
     public PredictionResult Run(UploadedImage image, LoadedModel model)
     {
         var start = Stopwatch.GetTimestamp();
@@ -22,9 +28,20 @@ internal sealed class PredictionPipeline(IOptions<ServingOptions> options)
         {
             throw new PredictionFailure(PredictionError.NotAnImage, e.Message);
         }
-        var prediction = model.Engine.Predict(photo);
+        MaskPrediction prediction;
+        _inferences.Wait();
+        try
+        {
+            prediction = model.Engine.Predict(photo);
+        }
+        finally
+        {
+            _inferences.Release();
+        }
         var png = MaskPng.Encode(prediction.Mask, prediction.Size);
         return new PredictionResult(model.Descriptor, photo.Width, photo.Height, prediction.Size, png,
             prediction.CoveragePercent, prediction.Box, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
+
+    public void Dispose() => _inferences.Dispose();
 }
