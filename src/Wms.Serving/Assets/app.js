@@ -127,6 +127,7 @@
       if (!response.ok) {
         status.textContent = `error ${response.status}`;
         status.className = 'status error';
+        card.classList.add('failed');
         meta.textContent = body.detail || body.title || response.statusText;
         return;
       }
@@ -149,6 +150,7 @@
     } catch (e) {
       status.textContent = 'error';
       status.className = 'status error';
+      card.classList.add('failed');
       meta.textContent = String(e);
     }
   }
