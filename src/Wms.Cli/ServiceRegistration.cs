@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Serve;
 using Wms.Cli.Output;
 using Wms.Core;
@@ -18,6 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddRegistryCommands();
         services.AddServeCommands();
         return services;
     }

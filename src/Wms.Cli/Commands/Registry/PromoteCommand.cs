@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Wms.Cli.Output;
+
+namespace Wms.Cli.Commands.Registry;
+
+/// <summary>`wms promote --run ID`: register the run's model and make it Production (idempotent).</summary>
+internal sealed class PromoteCommand : BaseCommand, ITopLevelCommand
+{
+    private readonly RegistryServices _services;
+    private readonly Option<string> _run = new("--run") { Description = "The run whose 'model' artifact becomes Production", Required = true };
+    private readonly Option<string?> _reason = PromotionOutput.ReasonOption();
+    private readonly Option<string?> _recordDir = PromotionOutput.RecordDirOption();
+
+    public PromoteCommand(RegistryServices services, IConsoleUi ui)
+        : base("promote", "Register a run's model as a new version and make it Production (alias 'production', stage Production); the previous one becomes Archived with alias 'previous'. Promoting the same run again changes nothing.", ui)
+    {
+        _services = services;
+        Options.Add(_run);
+        Options.Add(_reason);
+        Options.Add(_recordDir);
+    }
+
+    public Command Command => this;
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var outcome = await _services.Promoter().PromoteRunAsync(parseResult.GetValue(_run)!.Trim(), _services.Actor(),
+            parseResult.GetValue(_reason), cancellationToken);
+        return await PromotionOutput.WriteAsync(Ui, parseResult, _services, outcome, parseResult.GetValue(_recordDir), cancellationToken);
+    }
+}

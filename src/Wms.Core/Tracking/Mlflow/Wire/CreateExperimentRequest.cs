@@ -1,0 +1,4 @@
+namespace Wms.Core.Tracking.Mlflow.Wire;
+
+/// <summary>MLflow REST: experiments/create.</summary>
+internal sealed record CreateExperimentRequest(string Name, List<WireTag>? Tags);
