@@ -13,7 +13,7 @@ public static class LegacyEnvironmentNames
     {
         ["MODEL_PATH"] = "Serving:Model:Path",
         ["MODEL_VERSION"] = "Serving:Model:Version",
-        ["MODEL_NAME"] = "Serving:Model:Name",
+        ["MODEL_NAME"] = "Tracking:ModelName",
         ["WMS_API_KEY"] = "Serving:ApiKey",
     };
 

@@ -27,7 +27,7 @@ internal sealed partial class FileModelSource(string path) : IModelSource
     public Task<LocalModel> FetchAsync(ModelCandidate candidate, CancellationToken cancellationToken) =>
         Task.FromResult(new LocalModel(OnnxFile(), candidate.Descriptor));
 
-    private string OnnxFile() => Directory.Exists(path) ? Path.Combine(path, OnnxFileName) : path;
+    private string OnnxFile() => ModelFolder.OnnxFile(path);
 
     // REVIEW: interim MLmodel reading (one key) until the shared model-folder reader lands (branch onnx).
     private async Task<string> ReadRunIdAsync(CancellationToken cancellationToken)

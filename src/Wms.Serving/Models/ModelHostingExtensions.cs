@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Wms.Core;
+using Wms.Core.Tracking;
 
 namespace Wms.Serving.Models;
 
@@ -10,6 +12,9 @@ public static class ModelHostingExtensions
     {
         builder.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // The registry (embedded store under the content root's .wms/, or MLflow) for MODEL_VERSION.
+        builder.Services.TryAddSingleton(new Workspace(builder.Environment.ContentRootPath));
+        builder.Services.AddWmsTracking();
         builder.Services.TryAddSingleton<IModelSource>(services => CreateSource(services));
         builder.Services.AddSingleton<ModelLoader>();
         builder.Services.AddSingleton<CurrentModel>();
@@ -24,6 +29,6 @@ public static class ModelHostingExtensions
         var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
         if (!string.IsNullOrWhiteSpace(options.Path))
             return new FileModelSource(Path.GetFullPath(options.Path, root));
-        return new FileModelSource(Path.GetFullPath(Path.Combine("models", "production"), root));
+        return ActivatorUtilities.CreateInstance<RegistryModelSource>(services);
     }
 }

@@ -7,12 +7,11 @@ public sealed class ModelOptions
 {
     public const string Section = "Serving:Model";
 
-    /// <summary>An ONNX file or a model folder (MLflow <c>MLmodel</c> + <c>model.onnx</c>); env <c>MODEL_PATH</c>. Wins over the registry.</summary>
+    /// <summary>
+    /// An ONNX file or a model folder (MLflow <c>MLmodel</c> + <c>model.onnx</c>); env <c>MODEL_PATH</c>.
+    /// Wins over the registry, whose model name is <c>Tracking:ModelName</c> (water-meter-segmentation).
+    /// </summary>
     public string? Path { get; set; }
-
-    /// <summary>Registered model to serve from the registry when <see cref="Path"/> is not set.</summary>
-    [Required]
-    public string Name { get; set; } = "water-meter-segmentation";
 
     /// <summary>An alias (<c>production</c>, <c>champion</c>), a stage (<c>Production</c>, <c>Staging</c>) or a version number; env <c>MODEL_VERSION</c>.</summary>
     [Required]
@@ -26,7 +25,7 @@ public sealed class ModelOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Where models downloaded from the registry are kept (one folder per version); a temp folder when empty.</summary>
+    /// <summary>Where models downloaded from the registry are kept, one folder per version; default <c>models/registry</c> under the content root.</summary>
     public string? CacheDirectory { get; set; }
 
     /// <summary>ONNX Runtime threads per inference; 0 means one per core.</summary>
