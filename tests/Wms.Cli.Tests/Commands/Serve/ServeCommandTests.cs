@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using SkiaSharp;
+using Wms.Core.Registry;
+using Wms.Core.Tracking;
+using Wms.Core.Tracking.Embedded;
 using Wms.Tests.Shared;
 using Wms.Tests.Shared.Onnx;
 using Xunit;
@@ -43,6 +46,26 @@ public sealed class ServeCommandTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Contains($"127.0.0.1:{port}", result.Stderr);
         Assert.DoesNotContain("info:", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Without_model_it_serves_the_workspace_registry_production_version()
+    {
+        using var temp = new TempDirectory();
+        var runId = await PublishAsync(temp.Path, TinyOnnx.ColourRule(1, -1, 0));
+        var port = FreePort();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        var run = Task.Run(() => CliRunner.RunAsync(temp.Path, ["serve", "--port", $"{port}", "--threads", "1"],
+            new Dictionary<string, string?> { ["Serving:Model:PollInterval"] = "00:00:00" }, cancellationToken: stop.Token), Cancel);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilReadyAsync(client, run);
+        var ready = JsonDocument.Parse(await client.GetStringAsync("/ready", Cancel)).RootElement;
+        Assert.Equal("1", ready.GetProperty("model_version").GetString());
+        Assert.Equal(runId, ready.GetProperty("model_run_id").GetString());
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, (await run).ExitCode);
     }
 
     [Fact]
@@ -114,6 +137,23 @@ public sealed class ServeCommandTests
             await Task.Delay(50, Cancel);
         }
         Assert.Fail("wms serve was not ready within 60 s");
+    }
+
+    /// <summary>What `wms train` + `wms promote` leave in a workspace: a run with a model folder, version 1 in Production.</summary>
+    private static async Task<string> PublishAsync(string workspace, byte[] onnx)
+    {
+        using var store = new SqliteTrackingStore(Path.Combine(workspace, ".wms"));
+        var experiment = await store.GetOrCreateExperimentAsync(RegistryNames.ModelName, Cancel);
+        var run = await store.CreateRunAsync(experiment.ExperimentId, cancellationToken: Cancel);
+        var folder = Path.Combine(workspace, "upload");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "model.onnx"), onnx, Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "MLmodel"), $"flavors:\n  onnx:\n    data: model.onnx\nrun_id: {run.RunId}\n", Cancel);
+        await store.LogArtifactsAsync(run.RunId, folder, RegistryNames.ModelArtifactPath, Cancel);
+        await store.EndRunAsync(run.RunId, RunStatus.Finished, Cancel);
+        var version = await store.CreateModelVersionAsync(RegistryNames.ModelName, run.RunId, RegistryNames.ModelArtifactPath, cancellationToken: Cancel);
+        await store.PromoteAsync(RegistryNames.ModelName, version.Version, cancellationToken: Cancel);
+        return run.RunId;
     }
 
     private static int FreePort()
