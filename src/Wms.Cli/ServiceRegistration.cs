@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Registry;
+using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Infra;
 using Wms.Cli.Commands.Serve;
 using Wms.Cli.Output;
 using Wms.Core;
@@ -19,7 +22,10 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddDataCommands();
         services.AddRegistryCommands();
+        services.AddInfraCommands();
+        services.AddDeployCommands();
         services.AddServeCommands();
         return services;
     }

@@ -1,5 +1,8 @@
 using Wms.Serving;
 
+// Docker HEALTHCHECK mode (the runtime image has no curl): probe /ready and exit.
+ReadinessProbe.ExitIfRequested(args);
+
 // The API server (container entry point). `wms serve` starts the same app from the CLI.
 var builder = WebApplication.CreateBuilder(args);
 
