@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Wms.Core;
 using Wms.Core.Imaging;
+using Wms.Core.Reporting;
 using Wms.Serving.Models;
 using Wms.Serving.Uploads;
 
@@ -38,7 +39,7 @@ internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOpti
         {
             _inferences.Release();
         }
-        var png = MaskPng.Encode(prediction.Mask, prediction.Size);
+        var png = MaskImages.EncodePng(prediction.Mask, prediction.Size, prediction.Size);
         return new PredictionResult(model.Descriptor, photo.Width, photo.Height, prediction.Size, png,
             prediction.CoveragePercent, prediction.Box, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
