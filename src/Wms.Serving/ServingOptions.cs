@@ -11,11 +11,11 @@ public sealed class ServingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Largest request body of <c>/predict</c>, in bytes.</summary>
-    [Range(1, long.MaxValue)]
+    [Range(1, long.MaxValue, ErrorMessage = "{0} must be at least 1")]
     public long MaxRequestBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>Largest request body of <c>/predict/batch</c>, in bytes.</summary>
-    [Range(1, long.MaxValue)]
+    [Range(1, long.MaxValue, ErrorMessage = "{0} must be at least 1")]
     public long MaxBatchRequestBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>Most photos in one <c>/predict/batch</c> request.</summary>
@@ -26,7 +26,7 @@ public sealed class ServingOptions
     /// Most pixels (width x height, read from the header before decoding) of one photo. Refuses
     /// decompression bombs; decoding needs about 8 bytes per pixel for a moment.
     /// </summary>
-    [Range(1, long.MaxValue)]
+    [Range(1, long.MaxValue, ErrorMessage = "{0} must be at least 1")]
     public long MaxImagePixels { get; set; } = 50_000_000;
 
     /// <summary>Budget of one request, from its first byte to the mask (queue wait included).</summary>

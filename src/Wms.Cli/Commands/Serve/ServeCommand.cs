@@ -72,23 +72,40 @@ public sealed class ServeCommand : BaseCommand, ITopLevelCommand
             throw WmsException.NotFound($"{model}: model not found (an ONNX file or a model folder)");
         var url = $"http://{parseResult.GetValue(Host)}:{port}";
 
-        await using var app = Build(url, model, parseResult.GetValue(ModelVersion), threads);
+        WebApplication? app = null;
         try
         {
+            // Options are validated while building (HostOptions reads ServingOptions) and starting.
+            app = Build(url, model, parseResult.GetValue(ModelVersion), threads);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e) when (e is AddressInUseException || e.InnerException is AddressInUseException)
         {
+            await DisposeAsync(app);
             throw new WmsException($"cannot listen on {url}: the address is in use (pick another --port)");
         }
         catch (OptionsValidationException e)
         {
+            await DisposeAsync(app);
             throw new WmsException($"invalid serving configuration: {string.Join("; ", e.Failures)}");
         }
-        Ui.Info($"Serving on {string.Join(", ", app.Urls)} (upload page at /, metrics at /metrics); Ctrl+C to stop");
-        await app.WaitForShutdownAsync(cancellationToken);
+        catch
+        {
+            await DisposeAsync(app);
+            throw;
+        }
+        await using (app)
+        {
+            Ui.Info($"Serving on {string.Join(", ", app.Urls)} (upload page at /, metrics at /metrics); Ctrl+C to stop");
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
         Ui.Info("stopped");
         return ExitCodes.Success;
+    }
+
+    private static async Task DisposeAsync(WebApplication? app)
+    {
+        if (app is not null) await app.DisposeAsync();
     }
 
     private WebApplication Build(string url, string? model, string? modelVersion, int? threads)

@@ -108,6 +108,19 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task An_invalid_serving_setting_is_invalid_usage_naming_it()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.Combine("model.onnx"), TinyOnnx.ColourRule(1, -1, 0));
+
+        var result = await CliRunner.RunAsync(temp.Path, ["serve", "--port", "0", "--model", "model.onnx"],
+            new Dictionary<string, string?> { ["Serving:MaxRequestBytes"] = "0" }, cancellationToken: Cancel);
+
+        Assert.True(ExitCodes.InvalidUsage == result.ExitCode, result.ToString());
+        Assert.Contains("MaxRequestBytes", result.Stderr);
+    }
+
+    [Fact]
     public async Task Help_lists_the_options()
     {
         using var temp = new TempDirectory();
