@@ -29,8 +29,8 @@ public static class ExitCodes
         (GateNotImproved, "quality gate: the candidate is not better than Production"),
         (DependencyUnavailable, "MLflow, S3 or another service unreachable or refusing"),
         (NotFound, "run, model version, alias or file not found"),
-        (PartialFailure, "some items failed, the rest were done (wms predict)"),
-        (Conflict, "conflicts with stored data (wms data merge without --replace)"),
+        (PartialFailure, "some items failed, the rest were done (wms predict, wms data push/pull)"),
+        (Conflict, "conflicts with stored data (data merge without --replace, data pull over local changes)"),
         (Cancelled, "cancelled (Ctrl+C)"),
     ];
 

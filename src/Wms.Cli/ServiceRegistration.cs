@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Commands.Data;
+using Wms.Cli.Commands.Hooks;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
@@ -26,6 +27,7 @@ public static class ServiceRegistration
         services.AddRegistryCommands();
         services.AddInfraCommands();
         services.AddDeployCommands();
+        services.AddHooksCommands();
         services.AddServeCommands();
         return services;
     }

@@ -26,7 +26,36 @@ public static class AtomicFile
     public static string TempNameFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
 
-    private static void TryDelete(string path)
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> through a temp file. The
+    /// copy gets default permissions (not the source's), so a copy of a read-only cache object is
+    /// an ordinary writable file.
+    /// </summary>
+    /// <param name="tempDirectory">
+    /// Where the temp file is written (same file system as the destination); by default next to
+    /// it. A tracked folder should pass another one, so a crash leaves no stray file inside it.
+    /// </param>
+    public static void Copy(string source, string destination, bool overwrite = true, string? tempDirectory = null)
+    {
+        var temp = tempDirectory is null ? TempNameFor(destination) : Path.Combine(tempDirectory, Path.GetRandomFileName() + ".tmp");
+        try
+        {
+            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                input.CopyTo(output, 1 << 16);
+            File.Move(temp, destination, overwrite);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a file if it can; a leftover temp file is harmless and named as one.</summary>
+    public static void TryDelete(string path)
     {
         try
         {

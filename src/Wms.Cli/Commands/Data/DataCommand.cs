@@ -14,7 +14,7 @@ public sealed class DataCommand : ITopLevelCommand
 
     public DataCommand([FromKeyedServices(Key)] IEnumerable<Command> subcommands)
     {
-        Command = new Command("data", "Data sets: photos in images/, masks in masks/, paired by file stem");
+        Command = new Command("data", "Data sets (photos in images/, masks in masks/, paired by file stem): check, version in DVC format, merge, synthesise");
         foreach (var subcommand in subcommands.OrderBy(c => c.Name, StringComparer.Ordinal))
             Command.Subcommands.Add(subcommand);
     }
