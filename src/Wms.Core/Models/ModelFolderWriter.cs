@@ -47,11 +47,12 @@ public static class ModelFolderWriter
         File.WriteAllText(Path.Combine(folder, PythonEnvironment.RequirementsFileName), PythonEnvironment.RequirementsTxt);
 
         // MLflow's model_size_bytes counts the files the model consists of, the MLmodel excluded.
+        var size = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
+        var spec = new MlModelSpec(content.ImageSize, size, Guid.NewGuid().ToString("N"), now, content.RunId);
+        File.WriteAllText(Path.Combine(folder, ModelContract.MlModelFileName), MlModelFile.Render(spec));
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal)
             .Select(f => new ManifestFile(Path.GetFileName(f), FileHash.Sha256(f), new FileInfo(f).Length))
             .ToList();
-        var spec = new MlModelSpec(content.ImageSize, files.Sum(f => f.SizeBytes), Guid.NewGuid().ToString("N"), now, content.RunId);
-        File.WriteAllText(Path.Combine(folder, ModelContract.MlModelFileName), MlModelFile.Render(spec));
 
         var manifest = new ModelManifest(
             FormatVersion: ModelManifest.CurrentFormatVersion,
