@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Bench;
+using Wms.Cli.Commands.Model;
 using Wms.Cli.Output;
 using Wms.Core;
 
@@ -17,6 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Workspace.Current());
         services.AddSingleton<IConsoleUi>(_ => ConsoleUi.CreateDefault());
+        services.AddModelCommands().AddBenchCommands();
         return services;
     }
 }
