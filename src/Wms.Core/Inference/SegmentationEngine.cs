@@ -52,11 +52,21 @@ public sealed class SegmentationEngine : IDisposable
         if (FileHash.Sha256(bytes) != package.OnnxSha256)
             throw new WmsException($"{package.OnnxPath}: changed while being loaded (SHA-256 differs)");
 
-        var session = OnnxSession.Create(package.OnnxPath, bytes, options);
+        // A first, unoptimized session (quick to create) reads what the model is; the real one is
+        // then built for exactly the size it will run at.
+        string input, output;
+        int size;
+        Dictionary<string, long> pinned;
+        using (var probe = OnnxSession.Create(package.OnnxPath, bytes, options with { OptimizeGraph = false }))
+        {
+            (input, output) = OnnxSession.CheckUNet(package.OnnxPath, probe);
+            size = ResolveImageSize(package, probe);
+            pinned = OnnxSession.SpatialSymbols(probe).ToDictionary(name => name, _ => (long)size);
+        }
+
+        var session = OnnxSession.Create(package.OnnxPath, bytes, options, pinned);
         try
         {
-            var (input, output) = OnnxSession.CheckUNet(package.OnnxPath, session);
-            var size = ResolveImageSize(package, session);
             var engine = new SegmentationEngine(package, session, input, output, size, options);
             if (options.WarmUp) engine.WarmUp();
             return engine;
