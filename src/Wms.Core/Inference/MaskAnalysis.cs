@@ -16,6 +16,7 @@ public static class MaskAnalysis
         return mask;
     }
 
+    /// <summary>Share of non-zero pixels, in percent.</summary>
     public static double CoveragePercent(GrayImage mask)
     {
         var count = 0;

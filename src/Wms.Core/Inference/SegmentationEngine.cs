@@ -44,6 +44,7 @@ public sealed class SegmentationEngine : IDisposable
     public static SegmentationEngine Load(string path, InferenceOptions? options = null, string? expectedOnnxSha256 = null) =>
         Load(ModelPackage.Open(path, expectedOnnxSha256), options);
 
+    /// <summary>Loads a package already opened (and verified) by <see cref="ModelPackage.Open"/>.</summary>
     public static SegmentationEngine Load(ModelPackage package, InferenceOptions? options = null)
     {
         options ??= new InferenceOptions();
@@ -90,6 +91,7 @@ public sealed class SegmentationEngine : IDisposable
         return prediction with { Timings = prediction.Timings with { Decode = decode } };
     }
 
+    /// <summary>Predicts a decoded photo; <paramref name="maskAtPhotoSize"/> adds the mask resized back to the photo.</summary>
     public Prediction Predict(RgbImage photo, bool maskAtPhotoSize = false) => PredictBatch([photo], maskAtPhotoSize)[0];
 
     /// <summary>Several decoded photos in one inference (batch dimension N).</summary>

@@ -11,6 +11,7 @@ namespace Wms.Core.Models;
 /// </summary>
 public static class MlModelFile
 {
+    /// <summary>The file's text for these values.</summary>
     public static string Render(MlModelSpec spec)
     {
         var runId = spec.RunId is null ? "" : $"run_id: {spec.RunId}\n";

@@ -18,6 +18,7 @@ public sealed record ModelManifest(
     DateTimeOffset CreatedUtc,
     string Producer)
 {
+    /// <summary>Bumped when a field changes meaning; readers refuse nothing yet (there is one version).</summary>
     public const int CurrentFormatVersion = 1;
 }
 

@@ -13,6 +13,7 @@ namespace Wms.Core.Models;
 /// <param name="Manifest">The folder's <c>wms-model.json</c>, when it has one.</param>
 public sealed record ModelPackage(string Path, string OnnxPath, string OnnxSha256, int? ImageSize, string? RunId, ModelManifest? Manifest)
 {
+    /// <summary>True for a model folder, false for a bare ONNX file.</summary>
     public bool IsFolder => Directory.Exists(Path);
 
     /// <summary>Opens and verifies a model folder or ONNX file.</summary>

@@ -7,20 +7,34 @@ namespace Wms.Core.Models;
 /// </summary>
 public static class PythonEnvironment
 {
+    /// <summary>The MLflow the folder is written for (the recorded server's version).</summary>
     public const string MlflowVersion = "2.17.2";
+
+    /// <summary>The onnx package pinned for Python users (it checks IR 8 / opset 17 models).</summary>
     public const string OnnxVersion = "1.17.0";
+
+    /// <summary>The onnxruntime package pinned for Python users.</summary>
     public const string OnnxRuntimeVersion = "1.20.1";
+
+    /// <summary>The Python the environment files ask for.</summary>
     public const string PythonVersion = "3.11.9";
 
+    /// <summary>pyfunc environment for conda.</summary>
     public const string CondaFileName = "conda.yaml";
+
+    /// <summary>pyfunc environment for virtualenv.</summary>
     public const string VirtualenvFileName = "python_env.yaml";
+
+    /// <summary>pip requirements, referenced by the other two.</summary>
     public const string RequirementsFileName = "requirements.txt";
 
     private static readonly string[] Requirements =
         [$"mlflow=={MlflowVersion}", $"onnx=={OnnxVersion}", $"onnxruntime=={OnnxRuntimeVersion}"];
 
+    /// <summary>requirements.txt content.</summary>
     public static string RequirementsTxt => string.Join('\n', Requirements) + "\n";
 
+    /// <summary>conda.yaml content.</summary>
     public static string CondaYaml =>
         $"""
         channels:
@@ -34,6 +48,7 @@ public static class PythonEnvironment
 
         """;
 
+    /// <summary>python_env.yaml content.</summary>
     public static string PythonEnvYaml =>
         $"""
         python: {PythonVersion}

@@ -9,8 +9,10 @@ namespace Wms.Core.Models;
 /// </summary>
 public static class TensorSignature
 {
+    /// <summary>[-1, 3, size, size] float32.</summary>
     public static string Inputs(int imageSize) => Spec(ModelContract.InputChannels, imageSize);
 
+    /// <summary>[-1, 1, size, size] float32.</summary>
     public static string Outputs(int imageSize) => Spec(ModelContract.OutputChannels, imageSize);
 
     /// <summary>The square input size a signature's first tensor declares, or null when it is not one (or dynamic).</summary>
