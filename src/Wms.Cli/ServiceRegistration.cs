@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Bench;
 using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Hooks;
+using Wms.Cli.Commands.Model;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
@@ -27,6 +29,7 @@ public static class ServiceRegistration
         services.AddInfraCommands();
         services.AddDeployCommands();
         services.AddHooksCommands();
+        services.AddModelCommands().AddBenchCommands();
         return services;
     }
 }
