@@ -4,6 +4,7 @@ using Wms.Cli.Commands.Bench;
 using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Hooks;
 using Wms.Cli.Commands.Model;
+using Wms.Cli.Commands.Predict;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddDeployCommands();
         services.AddHooksCommands();
         services.AddModelCommands().AddBenchCommands();
+        services.AddPredictCommands();
         return services;
     }
 }

@@ -6,6 +6,7 @@ namespace Wms.Cli.Commands.Model;
 /// <summary>JSON for the `wms model` commands (snake_case).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ExportOutput))]
+[JsonSerializable(typeof(PullOutput))]
 internal sealed partial class ModelJsonContext : JsonSerializerContext;
 
 /// <summary>`wms model export` result.</summary>
