@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Wms.Core.Registry;
 using Wms.Core.Synthetic;
-using Wms.Core.Tracking;
 using Wms.Core.Tracking.Embedded;
 using Wms.Tests.Shared;
 using Xunit;
@@ -23,19 +21,9 @@ public sealed class PredictWorkspace : IDisposable
 
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
-    /// <summary>Logs a finished run with test metrics and the model folder as its 'model' artifact, registers it, and (by default) promotes it.</summary>
-    public async Task<(string RunId, int Version)> RegisterAsync(string modelFolder, double dice, double iou, bool promote = true)
-    {
-        var experiment = await Store.GetOrCreateExperimentAsync(RegistryNames.ModelName);
-        var run = await Store.CreateRunAsync(experiment.ExperimentId, "training");
-        var now = DateTimeOffset.UtcNow;
-        await Store.LogBatchAsync(run.RunId, [new Metric(ModelMetrics.Dice, dice, 0, now), new Metric(ModelMetrics.Iou, iou, 0, now)]);
-        await Store.LogArtifactsAsync(run.RunId, modelFolder, RegistryNames.ModelArtifactPath);
-        await Store.EndRunAsync(run.RunId, RunStatus.Finished);
-        var version = await Store.CreateModelVersionAsync(RegistryNames.ModelName, run.RunId, RegistryNames.ModelArtifactPath);
-        if (promote) await Store.PromoteAsync(RegistryNames.ModelName, version.Version);
-        return (run.RunId, version.Version);
-    }
+    /// <summary>Registers a model folder in the workspace's embedded store, see <see cref="RegistrySeed"/>.</summary>
+    public Task<(string RunId, int Version)> RegisterAsync(string modelFolder, double dice, double iou, bool promote = true) =>
+        RegistrySeed.RegisterAsync(Store, modelFolder, dice, iou, promote);
 
     /// <summary>Synthetic meter photos (JPEG) as <c>folder/STEM.jpg</c>; returns their paths.</summary>
     public IReadOnlyList<string> WritePhotos(string folder, int count, int seed = 5)
