@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Bench;
 using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Hooks;
+using Wms.Cli.Commands.Model;
+using Wms.Cli.Commands.Predict;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
@@ -29,6 +32,8 @@ public static class ServiceRegistration
         services.AddDeployCommands();
         services.AddHooksCommands();
         services.AddServeCommands();
+        services.AddModelCommands().AddBenchCommands();
+        services.AddPredictCommands();
         return services;
     }
 }
