@@ -30,6 +30,9 @@ internal static partial class ServingLog
     [LoggerMessage(9, LogLevel.Information, "Shutting down: readiness fails now, requests still served for {DelaySeconds:F1} s, then drained")]
     public static partial void Draining(ILogger logger, double delaySeconds);
 
-    [LoggerMessage(10, LogLevel.Information, "Model source: {Source}; {Workers} inference workers, queue of {Capacity}, {Threads} ONNX threads each")]
-    public static partial void Started(ILogger logger, string source, int workers, int capacity, int threads);
+    [LoggerMessage(10, LogLevel.Information, "Model source: {Source}; {Threads} ONNX Runtime threads per inference, polled every {PollSeconds:F0} s")]
+    public static partial void ModelSource(ILogger logger, string source, int threads, double pollSeconds);
+
+    [LoggerMessage(11, LogLevel.Information, "Inference: {Workers} workers, {Inferences} inference(s) at a time, up to {Capacity} photos waiting")]
+    public static partial void QueueStarted(ILogger logger, int workers, int inferences, int capacity);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Wms.Core.Imaging;
+using Wms.Core.Models;
 using Wms.Serving.Tests.Fixtures;
 using Wms.Tests.Shared.Onnx;
 using Xunit;
@@ -97,6 +98,31 @@ public sealed class HotReloadTests
         Assert.Equal(ModelFiles.Sha12(slow), (await Http.JsonAsync(response)).GetProperty("metadata").GetProperty("model_version").GetString());
         using var next = await client.PostAsync("/predict", Http.Form("image", TestPhotos.Jpeg(64, 48)), Cancel);
         Assert.Equal(ModelFiles.Sha12(ModelA), (await Http.JsonAsync(next)).GetProperty("metadata").GetProperty("model_version").GetString());
+    }
+
+    [Fact]
+    public async Task MODEL_PATH_may_be_a_model_folder_whose_hashes_are_checked()
+    {
+        using var files = new ModelFiles();
+        var folder = Path.Combine(files.Root, "production");
+        ModelFolderWriter.Write(folder, new ModelFolderContent { Onnx = ModelA, RunId = "0123456789abcdef" });
+        await using var app = new WmsServingApplication(Settings(folder));
+        using var client = app.CreateClient();
+        await Http.WaitUntilReadyAsync(client);
+
+        using (var response = await client.PostAsync("/predict", Http.Form("image", TestPhotos.Jpeg()), Cancel))
+        {
+            var metadata = (await Http.JsonAsync(response)).GetProperty("metadata");
+            Assert.Equal(ModelFiles.Sha12(ModelA), metadata.GetProperty("model_version").GetString());
+            Assert.Equal("0123456789abcdef", metadata.GetProperty("model_run_id").GetString());
+        }
+
+        // Someone edits the ONNX file in place: the folder no longer matches its manifest.
+        File.WriteAllBytes(Path.Combine(folder, ModelContract.OnnxFileName), ModelB);
+        await Http.WaitForAsync(async () => Http.Sample(await Http.MetricsAsync(client), "wms_model_reloads_total{result=\"refused\"}") >= 1,
+            TimeSpan.FromSeconds(30), "the edited folder to be refused");
+        using var after = await client.PostAsync("/predict", Http.Form("image", TestPhotos.Jpeg()), Cancel);
+        Assert.Equal(ModelFiles.Sha12(ModelA), (await Http.JsonAsync(after)).GetProperty("metadata").GetProperty("model_version").GetString());
     }
 
     [Fact]

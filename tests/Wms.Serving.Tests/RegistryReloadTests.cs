@@ -109,6 +109,26 @@ public sealed class RegistryReloadTests
     }
 
     [Fact]
+    public async Task A_version_whose_files_do_not_match_their_hashes_is_refused()
+    {
+        using var registry = new EmbeddedRegistry();
+        await registry.PublishAsync(ModelA, Cancel);
+        await using var app = new WmsServingApplication(registry.Settings());
+        using var client = app.CreateClient();
+        await Http.WaitUntilReadyAsync(client);
+
+        // Version 2's ONNX file is swapped after registration: still a valid model, but not the one its manifest names.
+        var v2 = await registry.RegisterAsync(ModelB, Cancel);
+        File.WriteAllBytes(registry.StoredOnnx(v2), TinyOnnx.ColourRule(0, 1, 0));
+        await registry.Store.PromoteAsync(RegistryNames.ModelName, v2.Version, cancellationToken: Cancel);
+        await Http.WaitForAsync(async () => Http.Sample(await Http.MetricsAsync(client), "wms_model_reloads_total{result=\"refused\"}") >= 1,
+            TimeSpan.FromSeconds(30), "version 2 to be refused");
+
+        using var ready = await client.GetAsync("/ready", Cancel);
+        Assert.Equal("1", (await Http.JsonAsync(ready)).GetProperty("model_version").GetString());
+    }
+
+    [Fact]
     public async Task Downloaded_models_land_in_the_cache_one_folder_per_version()
     {
         using var registry = new EmbeddedRegistry();

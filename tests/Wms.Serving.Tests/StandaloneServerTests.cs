@@ -66,6 +66,6 @@ public sealed class StandaloneServerTests
         }, TimeSpan.FromSeconds(60), "/health to answer");
         using var ready = await server.Client.GetAsync("/ready", Cancel);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("model file not found", server.Output);
+        Assert.Contains("model not found", server.Output);
     }
 }

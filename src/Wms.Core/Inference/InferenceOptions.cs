@@ -21,6 +21,13 @@ public sealed record InferenceOptions
     /// </summary>
     public long MaxPixels { get; init; } = 100_000_000;
 
+    /// <summary>
+    /// ONNX Runtime's CPU memory arena: keeps the largest run's activations (about 150 MB for the
+    /// U-Net at 512x512) for the process's life, saving their allocation on later runs. A server
+    /// with a memory budget turns it off: the memory then goes back to the OS after each run.
+    /// </summary>
+    public bool UseMemoryArena { get; init; } = true;
+
     /// <summary>ONNX Runtime's full graph optimization (fusions, NCHWc layout on x86). Off only to compare.</summary>
     public bool OptimizeGraph { get; init; } = true;
 }

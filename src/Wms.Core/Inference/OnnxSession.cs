@@ -17,7 +17,7 @@ internal static class OnnxSession
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             EnableMemoryPattern = true,
-            EnableCpuMemArena = true,
+            EnableCpuMemArena = options.UseMemoryArena,
         };
         session.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
         return session;

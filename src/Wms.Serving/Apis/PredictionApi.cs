@@ -12,6 +12,8 @@ internal static class PredictionApi
 {
     public static IEndpointRouteBuilder MapPredictionApi(this IEndpointRouteBuilder app)
     {
+        // The workers start with the app, not with the first request.
+        app.ServiceProvider.GetRequiredService<InferenceQueue>();
         // An empty prefix, so the routes (and http_route labels) read /predict, not /predict/.
         var group = app.MapGroup("").WithTags("Predictions").AddEndpointFilter<ApiKeyFilter>();
 

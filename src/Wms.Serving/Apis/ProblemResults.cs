@@ -6,7 +6,7 @@ using Wms.Serving.Observability;
 namespace Wms.Serving.Apis;
 
 /// <summary>Turns a <see cref="PredictionFailure"/> into its ProblemDetails (with <c>reason</c>), counts it and logs it.</summary>
-internal sealed class ProblemResults(ServingMetrics metrics, IOptions<InferenceOptions> inference, ILogger<ProblemResults> logger)
+internal sealed class ProblemResults(ServingMetrics metrics, IOptions<InferenceQueueOptions> inference, ILogger<ProblemResults> logger)
 {
     public ProblemHttpResult From(HttpContext http, PredictionFailure failure)
     {

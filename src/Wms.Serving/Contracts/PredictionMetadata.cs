@@ -12,4 +12,5 @@ public sealed record PredictionMetadata(
     [property: JsonPropertyName("model_run_id")] string ModelRunId,
     [property: JsonPropertyName("model_alias")] string ModelAlias,
     [property: JsonPropertyName("coverage_percent")] double CoveragePercent,
-    [property: JsonPropertyName("counter_bbox")] CounterBoxDto? CounterBox);
+    [property: JsonPropertyName("counter_bbox")] CounterBoxDto? CounterBox,
+    [property: JsonPropertyName("counter_bbox_photo")] CounterBoxDto? CounterBoxPhoto);

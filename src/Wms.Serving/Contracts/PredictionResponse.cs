@@ -17,5 +17,5 @@ public sealed record PredictionResponse(
     public static PredictionMetadata MetadataOf(PredictionResult r) => new(
         [r.InputWidth, r.InputHeight], [r.OutputSize, r.OutputSize], Math.Round(r.LatencySeconds, 4), Device,
         r.Model.Version, r.Model.RunId, r.Model.Alias, Math.Round(r.CoveragePercent, 3),
-        r.Box is { } b ? new CounterBoxDto(b.X, b.Y, b.Width, b.Height) : null);
+        CounterBoxDto.From(r.Box), CounterBoxDto.From(r.PhotoBox));
 }

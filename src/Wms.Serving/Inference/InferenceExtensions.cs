@@ -7,7 +7,7 @@ public static class InferenceExtensions
 {
     public static WebApplicationBuilder AddInferenceQueue(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<InferenceQueueOptions>().BindConfiguration(InferenceQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PredictionPipeline>();
         builder.Services.AddSingleton<InferenceQueue>();
         builder.Services.AddSingleton<PredictionService>();

@@ -20,7 +20,7 @@ internal sealed class InferenceQueue : IDisposable
     private readonly ServingMetrics _metrics;
     private readonly ILogger<InferenceQueue> _logger;
 
-    public InferenceQueue(IOptions<InferenceOptions> options, CurrentModel model, PredictionPipeline pipeline,
+    public InferenceQueue(IOptions<InferenceQueueOptions> options, CurrentModel model, PredictionPipeline pipeline,
         ServingMetrics metrics, ILogger<InferenceQueue> logger)
     {
         (_model, _pipeline, _metrics, _logger) = (model, pipeline, metrics, logger);
@@ -32,6 +32,7 @@ internal sealed class InferenceQueue : IDisposable
             _workers[i] = new Thread(Work) { IsBackground = true, Name = $"wms-inference-{i}" };
             _workers[i].Start();
         }
+        ServingLog.QueueStarted(logger, _workers.Length, options.Value.ConcurrentInferences, Capacity);
     }
 
     public int Capacity { get; }

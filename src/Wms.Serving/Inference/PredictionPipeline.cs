@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Wms.Core;
 using Wms.Core.Imaging;
+using Wms.Core.Inference;
 using Wms.Core.Reporting;
 using Wms.Serving.Models;
 using Wms.Serving.Uploads;
@@ -11,9 +12,9 @@ namespace Wms.Serving.Inference;
 /// <summary>
 /// The CPU work of one photo, run on an inference worker: decode, predict, encode the mask.
 /// Decoding and encoding run on every worker at once; the model runs on at most
-/// <see cref="InferenceOptions.ConcurrentInferences"/> of them (see there why).
+/// <see cref="InferenceQueueOptions.ConcurrentInferences"/> of them (see there why).
 /// </summary>
-internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOptions<InferenceOptions> inference) : IDisposable
+internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOptions<InferenceQueueOptions> inference) : IDisposable
 {
     private readonly SemaphoreSlim _inferences = new(inference.Value.ConcurrentInferences);
 
@@ -29,7 +30,7 @@ internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOpti
         {
             throw new PredictionFailure(PredictionError.NotAnImage, e.Message);
         }
-        MaskPrediction prediction;
+        Prediction prediction;
         _inferences.Wait();
         try
         {
@@ -39,9 +40,9 @@ internal sealed class PredictionPipeline(IOptions<ServingOptions> options, IOpti
         {
             _inferences.Release();
         }
-        var png = MaskImages.EncodePng(prediction.Mask, prediction.Size, prediction.Size);
-        return new PredictionResult(model.Descriptor, photo.Width, photo.Height, prediction.Size, png,
-            prediction.CoveragePercent, prediction.Box, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        var png = MaskImages.EncodePng(prediction.Mask);
+        return new PredictionResult(model.Descriptor, photo.Width, photo.Height, prediction.Mask.Width, png,
+            prediction.CoveragePercent, prediction.Box, prediction.PhotoBox, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     public void Dispose() => _inferences.Dispose();

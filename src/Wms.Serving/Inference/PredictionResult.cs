@@ -1,3 +1,4 @@
+using Wms.Core.Inference;
 using Wms.Serving.Models;
 
 namespace Wms.Serving.Inference;
@@ -10,6 +11,7 @@ namespace Wms.Serving.Inference;
 /// <param name="MaskPng">The mask as an 8-bit greyscale PNG, 0 or 255.</param>
 /// <param name="CoveragePercent">Share of mask pixels that are counter.</param>
 /// <param name="Box">The counter's bounding box in mask pixels; null when the mask is empty.</param>
+/// <param name="PhotoBox">The same box in the photo's pixels.</param>
 /// <param name="LatencySeconds">Decoding, preprocessing, inference and PNG encoding (no queue wait).</param>
 public sealed record PredictionResult(ModelDescriptor Model, int InputWidth, int InputHeight, int OutputSize,
-    byte[] MaskPng, double CoveragePercent, CounterBox? Box, double LatencySeconds);
+    byte[] MaskPng, double CoveragePercent, MaskBox? Box, MaskBox? PhotoBox, double LatencySeconds);

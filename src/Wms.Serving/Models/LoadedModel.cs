@@ -1,17 +1,17 @@
-using Wms.Serving.Inference;
+using Wms.Core.Inference;
 
 namespace Wms.Serving.Models;
 
 /// <summary>
-/// A loaded, warmed-up model and the count of its users: the holder's own reference plus one per
-/// prediction in flight. The session is disposed when the last one lets go, so a model swapped out
-/// mid-request finishes that request first.
+/// A loaded, warmed-up engine and the count of its users: the holder's own reference plus one
+/// per prediction in flight. The session is disposed when the last one lets go, so a model
+/// swapped out mid-request finishes that request first.
 /// </summary>
-internal sealed class LoadedModel(MaskModel engine, ModelDescriptor descriptor, Action<ModelDescriptor>? retired = null)
+internal sealed class LoadedModel(SegmentationEngine engine, ModelDescriptor descriptor, Action<ModelDescriptor>? retired = null)
 {
     private int _references = 1;
 
-    public MaskModel Engine { get; } = engine;
+    public SegmentationEngine Engine { get; } = engine;
 
     public ModelDescriptor Descriptor { get; } = descriptor;
 

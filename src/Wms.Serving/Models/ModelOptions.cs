@@ -31,4 +31,7 @@ public sealed class ModelOptions
     /// <summary>ONNX Runtime threads per inference; 0 means one per core.</summary>
     [Range(0, 256)]
     public int Threads { get; set; }
+
+    /// <summary>Idle ONNX Runtime threads spin for more work (lower latency; burns CPU the other workers' decoding could use).</summary>
+    public bool AllowSpinning { get; set; } = true;
 }

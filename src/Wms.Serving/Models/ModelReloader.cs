@@ -19,6 +19,7 @@ internal sealed class ModelReloader(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ServingLog.ModelSource(logger, source.Description, loader.Threads, options.Value.PollInterval.TotalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             await CheckOnceAsync(stoppingToken);
@@ -76,7 +77,7 @@ internal sealed class ModelReloader(
         {
             _refusedIdentity = candidate.Identity;
             metrics.ModelReloads.WithLabels(ServingMetrics.ReloadRefused).Inc();
-            ServingLog.ModelRefused(logger, candidate.Descriptor.Version, candidate.Descriptor.Source,
+            ServingLog.ModelRefused(logger, candidate.Descriptor.Version.Length > 0 ? candidate.Descriptor.Version : candidate.Identity, candidate.Descriptor.Source,
                 current.Descriptor?.Version ?? "nothing (not ready)", e.Message);
         }
     }

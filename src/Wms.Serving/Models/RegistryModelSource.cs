@@ -10,7 +10,7 @@ namespace Wms.Serving.Models;
 /// The registry's model: <c>MODEL_VERSION</c> (an alias such as <c>production</c>, a stage, or a
 /// version number) resolved in the embedded store or MLflow (<c>MLFLOW_TRACKING_URI</c>); a poll is
 /// one lookup. A new version's folder is downloaded into the cache (one folder per version,
-/// replaced atomically) and checked before it is loaded.
+/// replaced atomically); the loader checks it against its <c>wms-model.json</c> hashes.
 /// </summary>
 internal sealed class RegistryModelSource(IModelRegistry registry, IOptions<ModelOptions> options,
     IOptions<TrackingOptions> tracking, IHostEnvironment environment) : IModelSource
@@ -38,7 +38,7 @@ internal sealed class RegistryModelSource(IModelRegistry registry, IOptions<Mode
         // Always fetched afresh when the version changes: the registry is the truth, and the
         // download replaces the folder atomically, so a crash never leaves half a model there.
         await registry.DownloadModelVersionAsync(Name, version, folder, cancellationToken);
-        return new LocalModel(ModelFolder.OnnxFile(folder), candidate.Descriptor);
+        return new LocalModel(folder, candidate.Descriptor);
     }
 
     private string CacheDirectory() => Path.GetFullPath(

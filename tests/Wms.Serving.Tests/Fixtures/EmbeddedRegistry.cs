@@ -1,3 +1,4 @@
+using Wms.Core.Models;
 using Wms.Core.Registry;
 using Wms.Core.Tracking;
 using Wms.Core.Tracking.Embedded;
@@ -7,7 +8,8 @@ namespace Wms.Serving.Tests.Fixtures;
 
 /// <summary>
 /// A real embedded registry (SQLite + artifact folder) in a temp folder, as `wms train` and
-/// `wms promote` leave it: a run with a model folder, registered and promoted to Production.
+/// `wms promote` leave it: a run with a model folder (MLmodel, model.onnx, wms-model.json hashes),
+/// registered and promoted to Production.
 /// </summary>
 public sealed class EmbeddedRegistry : IDisposable
 {
@@ -33,9 +35,7 @@ public sealed class EmbeddedRegistry : IDisposable
         var experiment = await Store.GetOrCreateExperimentAsync(RegistryNames.ModelName, cancellationToken);
         var run = await Store.CreateRunAsync(experiment.ExperimentId, $"run-{++_uploads}", cancellationToken: cancellationToken);
         var folder = _directory.Combine($"upload-{_uploads}");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "model.onnx"), onnx, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "MLmodel"), MlModel(run.RunId), cancellationToken);
+        ModelFolderWriter.Write(folder, new ModelFolderContent { Onnx = onnx, RunId = run.RunId });
         await Store.LogArtifactsAsync(run.RunId, folder, RegistryNames.ModelArtifactPath, cancellationToken);
         await Store.EndRunAsync(run.RunId, RunStatus.Finished, cancellationToken);
         return await Store.CreateModelVersionAsync(RegistryNames.ModelName, run.RunId, RegistryNames.ModelArtifactPath, cancellationToken: cancellationToken);
@@ -49,18 +49,10 @@ public sealed class EmbeddedRegistry : IDisposable
         return version;
     }
 
-    private static string MlModel(string runId) => $"""
-        artifact_path: model
-        flavors:
-          onnx:
-            code: null
-            data: model.onnx
-            onnx_version: 1.17.0
-          python_function:
-            data: model.onnx
-            loader_module: mlflow.onnx
-        run_id: {runId}
-        """;
+    /// <summary>The stored copy of a version's ONNX file (to tamper with it, as a bad upload or a bit flip would).</summary>
+    public string StoredOnnx(ModelVersion version) => Directory
+        .GetFiles(Store.ArtifactRoot, ModelContract.OnnxFileName, SearchOption.AllDirectories)
+        .Single(f => f.Contains(version.RunId!, StringComparison.Ordinal));
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using SkiaSharp;
+using Wms.Core.Models;
 using Wms.Core.Registry;
 using Wms.Core.Tracking;
 using Wms.Core.Tracking.Embedded;
@@ -159,9 +160,7 @@ public sealed class ServeCommandTests
         var experiment = await store.GetOrCreateExperimentAsync(RegistryNames.ModelName, Cancel);
         var run = await store.CreateRunAsync(experiment.ExperimentId, cancellationToken: Cancel);
         var folder = Path.Combine(workspace, "upload");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "model.onnx"), onnx, Cancel);
-        await File.WriteAllTextAsync(Path.Combine(folder, "MLmodel"), $"flavors:\n  onnx:\n    data: model.onnx\nrun_id: {run.RunId}\n", Cancel);
+        ModelFolderWriter.Write(folder, new ModelFolderContent { Onnx = onnx, RunId = run.RunId });
         await store.LogArtifactsAsync(run.RunId, folder, RegistryNames.ModelArtifactPath, Cancel);
         await store.EndRunAsync(run.RunId, RunStatus.Finished, Cancel);
         var version = await store.CreateModelVersionAsync(RegistryNames.ModelName, run.RunId, RegistryNames.ModelArtifactPath, cancellationToken: Cancel);

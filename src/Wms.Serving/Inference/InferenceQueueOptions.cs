@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Wms.Serving.Inference;
 
 /// <summary>The inference workers and their queue (configuration section <c>Serving:Inference</c>).</summary>
-public sealed class InferenceOptions
+public sealed class InferenceQueueOptions
 {
     public const string Section = "Serving:Inference";
 
