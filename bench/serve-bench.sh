@@ -8,8 +8,10 @@
 # Measures, with a real 1536x2048 phone JPEG posted as multipart field "image" (the original's
 # client contract):
 #   time to ready  process start -> GET /ready answers 200 (model loaded and warmed up)
-#   latency        one client, --requests requests: p50 / p95 / p99 (hey's latency distribution)
+#   latency        one client, --requests requests: p50 / p95 / p99 (nearest rank over hey's per-request CSV)
 #   throughput     4 clients for --seconds seconds: requests/s and the share of non-200 answers
+#   server CPU     CPU time (all threads) the server spent per request in the latency run, from
+#                  /proc: steadier than wall-clock times on a shared machine
 #   memory         the server's RSS after the load (VmRSS) and its peak (VmHWM), from /proc
 # Bounded: hey -n for the latency run, hey -z plus `timeout` for the throughput run.
 #
@@ -94,14 +96,23 @@ done
 post=(-m POST -T "multipart/form-data; boundary=$boundary" -D "$body" -t 60 "$url/predict")
 # Two requests unmeasured: the first of each kind pays for lazy initialisation.
 timeout 120 hey -n 2 -c 1 "${post[@]}" > /dev/null
-timeout $((requests * 5 + 60)) hey -n "$requests" -c 1 "${post[@]}" > "$out/latency.txt"
+# CPU time the server spends per request: less sensitive to a busy machine than wall-clock latency.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks_before=$(cpu_ticks)
+# Per-request CSV (response-time,...,status-code,offset): exact percentiles, not hey's buckets.
+timeout $((requests * 5 + 60)) hey -n "$requests" -c 1 -o csv "${post[@]}" > "$out/latency.csv"
+ticks_after=$(cpu_ticks)
+cpu_ms=$(echo "($ticks_after - $ticks_before) * 1000 / $(getconf CLK_TCK) / $requests" | bc -l)
 timeout $((seconds + 90)) hey -z "${seconds}s" -c "$clients" "${post[@]}" > "$out/throughput.txt"
 
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
 hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
-pct() { awk -v p="$1%" '$1 == p && $2 == "in" {printf "%.1f", $3 * 1000}' "$2"; }
-p50=$(pct 50 "$out/latency.txt"); p95=$(pct 95 "$out/latency.txt"); p99=$(pct 99 "$out/latency.txt")
-rps1=$(awk '/Requests\/sec/ {printf "%.2f", $2}' "$out/latency.txt")
+# Nearest-rank percentile of the successful requests' times, in ms.
+pct() { awk -F, 'NR > 1 && $7 == 200 {print $1 * 1000}' "$out/latency.csv" | sort -n | awk -v p="$1" '{v[NR] = $1} END {i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i]}'; }
+p50=$(pct 50); p95=$(pct 95); p99=$(pct 99)
+ok1=$(awk -F, 'NR > 1 && $7 == 200' "$out/latency.csv" | wc -l)
+total1=$(awk -F, 'NR > 1' "$out/latency.csv" | wc -l)
+rps1=$(awk -F, 'NR > 1 {s += $1} END {if (s > 0) printf "%.2f", (NR - 1) / s}' "$out/latency.csv")
 rps=$(awk '/Requests\/sec/ {printf "%.2f", $2}' "$out/throughput.txt")
 codes() { awk '/Status code distribution/ {on=1; next} on && /\[/ {gsub(/[\[\]]/, "", $1); printf "%s%s:%s", sep, $1, $2; sep=" "} on && !/\[/ && NF == 0 {on=0}' "$1"; }
 size=$(python3 - "$photo" <<'PY' 2>/dev/null || echo "?"
@@ -117,14 +128,15 @@ PY
 )
 
 if [ "$json" = 1 ]; then
-  printf '{"photo":"%s","photo_size":"%s","cores":%s,"load_average":"%s","time_to_ready_s":%.3f,"latency_ms":{"p50":%s,"p95":%s,"p99":%s},"sequential_rps":%s,"throughput_rps":%s,"clients":%s,"rss_mb":%.1f,"peak_rss_mb":%.1f}\n' \
-    "$photo" "$size" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$ready" "${p50:-null}" "${p95:-null}" "${p99:-null}" "${rps1:-null}" "${rps:-null}" "$clients" \
+  printf '{"photo":"%s","photo_size":"%s","cores":%s,"load_average":"%s","time_to_ready_s":%.3f,"latency_ms":{"p50":%s,"p95":%s,"p99":%s},"sequential_rps":%s,"server_cpu_ms_per_request":%.1f,"throughput_rps":%s,"clients":%s,"rss_mb":%.1f,"peak_rss_mb":%.1f}\n' \
+    "$photo" "$size" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$ready" "${p50:-null}" "${p95:-null}" "${p99:-null}" "${rps1:-null}" "$cpu_ms" "${rps:-null}" "$clients" \
     "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$hwm_kb / 1024" | bc -l)"
 else
   echo "photo            $photo ($size, $(stat -c %s "$photo") bytes), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'time to ready    %.2f s\n' "$ready"
-  echo "latency, 1 client, $requests requests: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms ($rps1 req/s; status $(codes "$out/latency.txt"))"
+  echo "latency, 1 client, $requests requests: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms ($rps1 req/s; $ok1 of $total1 answered 200)"
+  printf 'server CPU       %.0f ms of CPU per request (all threads; 2 cores give at most %.1f req/s at this cost)\n' "$cpu_ms" "$(echo "$(nproc) * 1000 / $cpu_ms" | bc -l)"
   echo "throughput, $clients clients, ${seconds} s: $rps req/s (status $(codes "$out/throughput.txt"))"
   printf 'memory           RSS %.0f MB after the load, peak %.0f MB\n' "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$hwm_kb / 1024" | bc -l)"
-  echo "raw hey output: $out/latency.txt, $out/throughput.txt; server log: $out/server.log"
+  echo "raw hey output: $out/latency.csv, $out/throughput.txt; server log: $out/server.log"
 fi
