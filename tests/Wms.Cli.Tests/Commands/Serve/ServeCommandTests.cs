@@ -133,7 +133,7 @@ public sealed class ServeCommandTests
             Assert.Contains(option, result.Stdout);
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, Task<CliResult> run)
+    internal static async Task WaitUntilReadyAsync(HttpClient client, Task<CliResult> run)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
