@@ -30,8 +30,9 @@ public sealed class OnnxParityTests
         var maxDiff = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
         TestContext.Current.TestOutputHelper?.WriteLine($"{batch}x{height}x{width} {maxDiff:E2} {expected.Min()} {expected.Max()}");
         Assert.True(maxDiff <= Tolerance, $"max |logit_torch - logit_onnx| = {maxDiff:E2} at {batch}x{height}x{width}");
-        // Far from a trivial output: the logits vary across the image.
-        Assert.True(expected.Min() < -0.5f && expected.Max() > 0.5f, $"logits span only {expected.Min()}..{expected.Max()}; max diff {maxDiff:E2}");
+        // Far from a trivial output: the logits vary across the image. Where they sit depends on
+        // multi-threaded training steps (not bit-reproducible), so only their spread is checked.
+        Assert.True(expected.Max() - expected.Min() > 1f, $"logits span only {expected.Min()}..{expected.Max()}; max diff {maxDiff:E2}");
     }
 
     internal static float[] RandomInput(int length, int seed)
