@@ -24,12 +24,12 @@ public static class ExitCodes
     [
         (Success, "success (also: gate passed, nothing to do)"),
         (UnexpectedError, "unexpected error (a bug; rerun with --verbose for the stack trace)"),
-        (InvalidUsage, "invalid usage, configuration or input file"),
+        (InvalidUsage, "invalid usage, configuration or input file (also: a corrupt or incomplete model cache)"),
         (DataValidationFailed, "data validation failed"),
         (GateNotImproved, "quality gate: the candidate is not better than Production"),
         (DependencyUnavailable, "MLflow, S3 or another service unreachable or refusing"),
         (NotFound, "run, model version, alias or file not found"),
-        (PartialFailure, "some items failed, the rest were done (wms predict, wms data push/pull)"),
+        (PartialFailure, "some items failed, the rest were done (wms predict: also when every photo failed; wms data push/pull)"),
         (Conflict, "conflicts with stored data (data merge without --replace, data pull over local changes)"),
         (Cancelled, "cancelled (Ctrl+C)"),
     ];

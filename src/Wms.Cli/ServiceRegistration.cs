@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wms.Cli.Commands.Bench;
 using Wms.Cli.Commands.Data;
 using Wms.Cli.Commands.Hooks;
+using Wms.Cli.Commands.Model;
+using Wms.Cli.Commands.Predict;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Infra;
 using Wms.Cli.Commands.Training;
+using Wms.Cli.Commands.Serve;
 using Wms.Cli.Output;
 using Wms.Core;
 
@@ -29,6 +33,9 @@ public static class ServiceRegistration
         services.AddDeployCommands();
         services.AddHooksCommands();
         services.AddTrainingCommands();
+        services.AddServeCommands();
+        services.AddModelCommands().AddBenchCommands();
+        services.AddPredictCommands();
         return services;
     }
 }

@@ -46,36 +46,78 @@ public static class PilResize
         var lastRow = vBounds[(outH - 1) * 2] + vBounds[(outH - 1) * 2 + 1];
         var rows = lastRow - firstRow;
         var temp = new byte[rows * outW * channels];
-        Parallel.For(0, rows, r =>
-        {
-            var srcRow = (r + firstRow) * inW * channels;
-            var dstRow = r * outW * channels;
-            for (var xx = 0; xx < outW; xx++)
-            {
-                int xmin = hBounds[xx * 2], xmax = hBounds[xx * 2 + 1], k = xx * hSize;
-                for (var c = 0; c < channels; c++)
-                {
-                    var ss = 1 << (PrecisionBits - 1);
-                    for (var x = 0; x < xmax; x++) ss += src[srcRow + (x + xmin) * channels + c] * hKernel[k + x];
-                    temp[dstRow + xx * channels + c] = Clip8(ss);
-                }
-            }
-        });
+        Parallel.For(0, rows, r => HorizontalRow(src, (r + firstRow) * inW * channels, temp, r * outW * channels,
+            outW, channels, hBounds, hKernel, hSize));
 
         var dst = new byte[outW * outH * channels];
         var stride = outW * channels;
-        Parallel.For(0, outH, yy =>
-        {
-            int ymin = vBounds[yy * 2] - firstRow, ymax = vBounds[yy * 2 + 1], k = yy * vSize;
-            var dstRow = yy * stride;
-            for (var i = 0; i < stride; i++)
-            {
-                var ss = 1 << (PrecisionBits - 1);
-                for (var y = 0; y < ymax; y++) ss += temp[(y + ymin) * stride + i] * vKernel[k + y];
-                dst[dstRow + i] = Clip8(ss);
-            }
-        });
+        Parallel.For(0, outH, yy => VerticalRow(temp, stride, vBounds[yy * 2] - firstRow, vBounds[yy * 2 + 1],
+            vKernel.AsSpan(yy * vSize, vSize), dst.AsSpan(yy * stride, stride)));
         return dst;
+    }
+
+    private static unsafe void HorizontalRow(byte[] src, int srcRow, byte[] dst, int dstRow, int outW, int channels,
+        int[] bounds, int[] kernel, int kernelSize)
+    {
+        const int half = 1 << (PrecisionBits - 1);
+        fixed (byte* s0 = &src[srcRow], d0 = &dst[dstRow])
+        fixed (int* k0 = kernel)
+        {
+            for (var xx = 0; xx < outW; xx++)
+            {
+                int xmin = bounds[xx * 2], xmax = bounds[xx * 2 + 1];
+                var k = k0 + xx * kernelSize;
+                var s = s0 + xmin * channels;
+                if (channels == 3)
+                {
+                    int r = half, g = half, b = half;
+                    for (var x = 0; x < xmax; x++, s += 3)
+                    {
+                        var w = k[x];
+                        r += s[0] * w;
+                        g += s[1] * w;
+                        b += s[2] * w;
+                    }
+                    var d = d0 + xx * 3;
+                    d[0] = Clip8(r);
+                    d[1] = Clip8(g);
+                    d[2] = Clip8(b);
+                }
+                else
+                {
+                    for (var c = 0; c < channels; c++)
+                    {
+                        var ss = half;
+                        for (var x = 0; x < xmax; x++) ss += s[x * channels + c] * k[x];
+                        d0[xx * channels + c] = Clip8(ss);
+                    }
+                }
+            }
+        }
+    }
+
+    // Vectorised over the row: every output sample of a row uses the same source rows and weights.
+    private static void VerticalRow(byte[] temp, int stride, int ymin, int ymax, ReadOnlySpan<int> weights, Span<byte> dst)
+    {
+        Span<int> acc = stackalloc int[stride];
+        acc.Fill(1 << (PrecisionBits - 1));
+        var lanes = System.Numerics.Vector<int>.Count;
+        Span<int> widened = stackalloc int[lanes];
+        for (var y = 0; y < ymax; y++)
+        {
+            var w = weights[y];
+            var row = temp.AsSpan((y + ymin) * stride, stride);
+            var wv = new System.Numerics.Vector<int>(w);
+            var i = 0;
+            for (; i + lanes <= stride; i += lanes)
+            {
+                for (var l = 0; l < lanes; l++) widened[l] = row[i + l];
+                var sum = new System.Numerics.Vector<int>(acc[i..]) + new System.Numerics.Vector<int>(widened) * wv;
+                sum.CopyTo(acc[i..]);
+            }
+            for (; i < stride; i++) acc[i] += row[i] * w;
+        }
+        for (var i = 0; i < stride; i++) dst[i] = Clip8(acc[i]);
     }
 
     private static byte Clip8(int value) =>

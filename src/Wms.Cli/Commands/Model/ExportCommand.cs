@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wms.Cli.Output;
+using Wms.Core;
+using Wms.Core.Imaging;
+using Wms.Training.Model;
+using Wms.Training.Onnx;
+
+namespace Wms.Cli.Commands.Model;
+
+/// <summary>`wms model export`: U-Net weights (.pth or TorchSharp .dat) to an MLflow model folder with model.onnx.</summary>
+internal sealed class ExportCommand : BaseCommand
+{
+    private static readonly Option<string> Weights = new("--weights", "-w")
+    {
+        Description = "The trained weights: a PyTorch state_dict (.pth/.pt) or TorchSharp weights (.dat)",
+        Required = true,
+    };
+
+    private static readonly Option<string> Out = new("--out", "-o")
+    {
+        Description = "The model folder to write (MLmodel, model.onnx, best.pth, best.dat, wms-model.json, Python env files)",
+        Required = true,
+    };
+
+    private static readonly Option<int> ImageSize = new("--image-size")
+    {
+        Description = "The input size the model was trained at (recorded in the signature)",
+        DefaultValueFactory = _ => Preprocessing.DefaultSize,
+    };
+
+    private static readonly Option<string?> RunId = new("--run-id") { Description = "Tracking run the model belongs to (recorded in MLmodel)" };
+
+    private static readonly Option<bool> Force = new("--force", "-f") { Description = "Replace the folder if it exists" };
+
+    private readonly Workspace _workspace;
+
+    public ExportCommand(IConsoleUi ui, Workspace workspace)
+        : base("export", "Write trained U-Net weights as an MLflow model folder with an ONNX model (checked against TorchSharp)", ui)
+    {
+        _workspace = workspace;
+        Options.Add(Weights);
+        Options.Add(Out);
+        Options.Add(ImageSize);
+        Options.Add(RunId);
+        Options.Add(Force);
+    }
+
+    protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var weights = _workspace.Resolve(parseResult.GetValue(Weights)!);
+        var folder = _workspace.Resolve(parseResult.GetValue(Out)!);
+        var size = parseResult.GetValue(ImageSize);
+        if (size < 16) throw new WmsException($"--image-size: {size} is too small (the U-Net pools 4 times; at least 16)");
+
+        var force = parseResult.GetValue(Force);
+        if (!force && Directory.Exists(folder))
+            throw new WmsException($"{folder}: already exists (use --force to replace it)", WmsErrorKind.Conflict);
+
+        TorchRuntime.Configure(0);
+        using var model = new UNet();
+        Checkpoints.Load(model, weights);
+        var export = ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
+        {
+            ImageSize = size,
+            RunId = parseResult.GetValue(RunId),
+            Overwrite = force,
+        });
+
+        var package = export.Package;
+        var output = new ExportOutput(package.Path, package.OnnxPath, package.OnnxSha256, size, package.RunId,
+            export.MaxLogitDifference, package.Manifest!.Files);
+        if (parseResult.IsJson())
+        {
+            Ui.WriteJson(output, ModelJsonContext.Default.ExportOutput);
+        }
+        else
+        {
+            var table = new Table().AddColumns("file", "bytes", "sha256 (start)");
+            foreach (var file in output.Files) table.AddRow(Markup.Escape(file.Path), file.SizeBytes.ToString("N0"), file.Sha256[..16]);
+            Ui.Out.Write(table);
+            Ui.Out.MarkupLineInterpolated($"model.onnx sha256: {package.OnnxSha256}");
+            Ui.Success($"exported {weights} to {package.Path} (ONNX vs TorchSharp: max |logit difference| {export.MaxLogitDifference:G2})");
+        }
+        return Task.FromResult(ExitCodes.Success);
+    }
+}

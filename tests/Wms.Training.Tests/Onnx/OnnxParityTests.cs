@@ -1,0 +1,55 @@
+using Microsoft.ML.OnnxRuntime;
+using Wms.Core.Models;
+using Wms.Training.Model;
+using Wms.Training.Onnx;
+using Xunit;
+
+namespace Wms.Training.Tests.Onnx;
+
+/// <summary>The exported graph computes what TorchSharp computes, through the real ONNX Runtime.</summary>
+public sealed class OnnxParityTests
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(2, 512, 512)]
+    [InlineData(1, 250, 333)]
+    [InlineData(3, 37, 61)]
+    public void Onnx_logits_match_TorchSharp(int batch, int height, int width)
+    {
+        TorchRuntime.Configure(2);
+        using var model = TrainedUNet.Create(seed: 11);
+        var onnx = UNetOnnxExporter.Export(model);
+        var shape = new long[] { batch, 3, height, width };
+        var input = RandomInput(batch * 3 * height * width, seed: 5);
+
+        var expected = TrainedUNet.Logits(model, input, shape);
+        var (actual, actualShape) = RunOnnx(onnx, input, shape);
+
+        Assert.Equal(new long[] { batch, 1, height, width }, actualShape);
+        var maxDiff = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{batch}x{height}x{width} {maxDiff:E2} {expected.Min()} {expected.Max()}");
+        Assert.True(maxDiff <= Tolerance, $"max |logit_torch - logit_onnx| = {maxDiff:E2} at {batch}x{height}x{width}");
+        // Far from a trivial output: the logits vary across the image. Where they sit depends on
+        // multi-threaded training steps (not bit-reproducible), so only their spread is checked.
+        Assert.True(expected.Max() - expected.Min() > 1f, $"logits span only {expected.Min()}..{expected.Max()}; max diff {maxDiff:E2}");
+    }
+
+    internal static float[] RandomInput(int length, int seed)
+    {
+        var random = new Random(seed);
+        var input = new float[length];
+        for (var i = 0; i < input.Length; i++) input[i] = random.Next(256) / 255f;
+        return input;
+    }
+
+    internal static (float[] Values, long[] Shape) RunOnnx(byte[] onnx, float[] input, long[] shape)
+    {
+        using var options = new SessionOptions { IntraOpNumThreads = 2 };
+        using var session = new InferenceSession(onnx, options);
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var outputs = session.Run(new RunOptions(), [ModelContract.InputName], [value], [ModelContract.OutputName]);
+        var output = outputs[0];
+        return (output.GetTensorDataAsSpan<float>().ToArray(), output.GetTensorTypeAndShape().Shape);
+    }
+}
