@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Commands.Bench;
 using Wms.Cli.Commands.Data;
+using Wms.Cli.Commands.Demo;
 using Wms.Cli.Commands.Hooks;
 using Wms.Cli.Commands.Model;
 using Wms.Cli.Commands.Predict;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddServeCommands();
         services.AddModelCommands().AddBenchCommands();
         services.AddPredictCommands();
+        services.AddDemoCommands();
         return services;
     }
 }

@@ -9,4 +9,6 @@ public enum StopReason
     EarlyStopping,
     /// <summary>Cancelled (Ctrl+C); the best weights so far are kept.</summary>
     Cancelled,
+    /// <summary>Another epoch would have passed <see cref="TrainingOptions.TimeLimitMinutes"/>.</summary>
+    TimeLimit,
 }

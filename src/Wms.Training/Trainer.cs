@@ -11,7 +11,9 @@ namespace Wms.Training;
 /// <summary>
 /// The original's training (REFERENCE.md §2): BCE with logits, Adam with weight decay,
 /// ReduceLROnPlateau on the validation loss, early stopping on a strictly lower validation loss,
-/// the best weights evaluated on the test split at the end. Seeded; runs on the calling thread.
+/// the best weights evaluated on the test split at the end. Options can swap in BCE + Dice and a
+/// warm-up + cosine schedule, and measure the test split on larger masks than the input.
+/// Seeded; runs on the calling thread.
 /// </summary>
 public sealed class Trainer(TrainingOptions options)
 {
@@ -32,6 +34,7 @@ public sealed class Trainer(TrainingOptions options)
         var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",
             factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);
         var producer = new BatchProducer(data.Train, new Augmenter(options.Augmentation), options.BatchSize, options.Seed);
+        var cosine = options.Schedule == LearningRateSchedule.Cosine ? CosineSchedule.For(options, producer.BatchesPerEpoch) : null;
 
         var history = new List<EpochMetrics>();
         var (bestLoss, bestEpoch, sinceBest) = (double.PositiveInfinity, 0, 0);
@@ -40,15 +43,15 @@ public sealed class Trainer(TrainingOptions options)
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
-            var learningRate = optimizer.ParamGroups.First().LearningRate;
-            var train = TrainEpoch(model, optimizer, producer, epoch, observer, clock, cancellationToken);
+            var learningRate = cosine?.At((epoch - 1) * producer.BatchesPerEpoch, clock.Elapsed) ?? optimizer.ParamGroups.First().LearningRate;
+            var train = TrainEpoch(model, optimizer, producer, cosine, epoch, observer, clock, cancellationToken);
             var validation = train is null ? null : Validate(model, data.Validation, cancellationToken);
             if (train is null || validation is null)
             {
                 stop = StopReason.Cancelled;
                 break;
             }
-            scheduler.step(validation.Loss, null);
+            if (cosine is null) scheduler.step(validation.Loss, null);
 
             var isBest = validation.Loss < bestLoss;
             if (isBest)
@@ -75,6 +78,11 @@ public sealed class Trainer(TrainingOptions options)
                 stop = StopReason.EarlyStopping;
                 break;
             }
+            if (epoch < options.Epochs && WouldPassTimeLimit(clock.Elapsed, epoch))
+            {
+                stop = StopReason.TimeLimit;
+                break;
+            }
         }
         var trainingTime = clock.Elapsed;
 
@@ -88,12 +96,12 @@ public sealed class Trainer(TrainingOptions options)
             (sample, mask) =>
             {
                 if (predictions.Count < PredictionsKept) predictions.Add(new(sample.Stem, mask));
-            });
+            }, loss: options.Loss, scoreMasks: data.TestMasks);
         return new TrainingResult(history, bestEpoch, bestLoss, stop, test, predictions, trainingTime, testClock.Elapsed);
     }
 
     /// <summary>One pass over the training batches; null when cancelled before the epoch finished.</summary>
-    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, int epoch,
+    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, CosineSchedule? cosine, int epoch,
         ITrainingObserver observer, Stopwatch clock, CancellationToken cancellationToken)
     {
         model.train();
@@ -101,7 +109,12 @@ public sealed class Trainer(TrainingOptions options)
         var scores = new List<SampleMetrics>();
         foreach (var batch in producer.Epoch(epoch, CancellationToken.None))
         {
-            var (loss, predicted) = TrainingStep.Run(model, optimizer, batch, options.Compute);
+            if (cosine is not null)
+            {
+                var rate = cosine.At((epoch - 1) * producer.BatchesPerEpoch + batchIndex, clock.Elapsed);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
+            }
+            var (loss, predicted) = TrainingStep.Run(model, optimizer, batch, options.Compute, options.Loss);
             lossSum += loss * batch.Count;
             count += batch.Count;
             scores.AddRange(Evaluator.Score(predicted, MaskBytes(batch), batch.Size, hausdorff: false));
@@ -113,11 +126,15 @@ public sealed class Trainer(TrainingOptions options)
         return new SplitMetrics(lossSum / count, summary.Dice, summary.Iou, summary.PixelAccuracy);
     }
 
+    /// <summary>True when one more epoch, as long as the average so far, would end past the time limit.</summary>
+    private bool WouldPassTimeLimit(TimeSpan elapsed, int epochsDone) =>
+        options.TimeLimitMinutes is { } minutes && elapsed + elapsed / epochsDone > TimeSpan.FromMinutes(minutes);
+
     private EvaluationResult? Validate(UNet model, IReadOnlyList<PreparedSample> samples, CancellationToken cancellationToken)
     {
         try
         {
-            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
+            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken, loss: options.Loss);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

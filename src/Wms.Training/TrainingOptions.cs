@@ -29,8 +29,33 @@ public sealed record TrainingOptions
     /// <summary>...after this many epochs without improvement...</summary>
     public int SchedulerPatience { get; init; } = 3;
 
-    /// <summary>...but never below this.</summary>
+    /// <summary>...but never below this (also where <see cref="LearningRateSchedule.Cosine"/> ends).</summary>
     public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary><c>training.scheduler.type</c>: the original's plateau rule, or cosine decay per batch.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Plateau;
+
+    /// <summary><c>training.scheduler.warmup_epochs</c>: linear warm-up before the cosine decay.</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>
+    /// <c>training.time_limit_minutes</c>: training (not data loading or the test) stops after the
+    /// epoch that would let the next one pass this, and the cosine schedule reaches its end by
+    /// this time even when the epochs are slower than planned (a busy machine); null = no limit.
+    /// </summary>
+    public double? TimeLimitMinutes { get; init; }
+
+    /// <summary><c>training.loss</c>: BCE (the original's) or BCE plus soft Dice.</summary>
+    public LossKind Loss { get; init; } = LossKind.Bce;
+
+    /// <summary>
+    /// <c>evaluation.mask_size</c>: the size of the true masks the final test metrics compare with
+    /// (the prediction is resized to it); null = the input size.
+    /// </summary>
+    public int? EvaluationMaskSize { get; init; }
+
+    /// <summary>The mask size the test metrics are measured at.</summary>
+    public int TestMaskSize => EvaluationMaskSize ?? ImageSize;
 
     public SplitRatios Split { get; init; } = SplitRatios.Default;
 

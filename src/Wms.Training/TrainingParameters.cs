@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wms.Training.Configuration;
 
 namespace Wms.Training;
 
@@ -30,6 +31,11 @@ internal static class TrainingParameters
         new("threads", I(o.Threads)),
         new("channels_last", o.Compute.ChannelsLast ? "true" : "false"),
         new("bf16", o.Compute.BFloat16 ? "true" : "false"),
+        new("loss", ConfigNames.Of(o.Loss)),
+        new("scheduler", ConfigNames.Of(o.Schedule)),
+        new("warmup_epochs", I(o.WarmupEpochs)),
+        new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : "none"),
+        new("eval_mask_size", I(o.TestMaskSize)),
     ];
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -21,11 +21,15 @@ internal static class ConfigSchema
             new("learning_rate", Leaf((o, v, n) => o with { LearningRate = v.Double(n) })),
             new("weight_decay", Leaf((o, v, n) => o with { WeightDecay = v.Double(n) })),
             new("early_stopping_patience", Leaf((o, v, n) => o with { EarlyStoppingPatience = v.Int(n) })),
+            new("time_limit_minutes", Leaf((o, v, n) => o with { TimeLimitMinutes = IsNone(n) ? null : v.Double(n) })),
+            new("loss", Leaf((o, v, n) => o with { Loss = v.Choice(n, ConfigNames.Losses) })),
             new("scheduler", new ConfigSection(
             [
                 new("factor", Leaf((o, v, n) => o with { SchedulerFactor = v.Double(n) })),
                 new("patience", Leaf((o, v, n) => o with { SchedulerPatience = v.Int(n) })),
                 new("min_lr", Leaf((o, v, n) => o with { MinLearningRate = v.Double(n) })),
+                new("type", Leaf((o, v, n) => o with { Schedule = v.Choice(n, ConfigNames.Schedules) })),
+                new("warmup_epochs", Leaf((o, v, n) => o with { WarmupEpochs = v.Int(n) })),
             ])),
         ])),
         new("data", new ConfigSection(
@@ -42,6 +46,11 @@ internal static class ConfigSchema
             new("rotation_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationProbability = v.Double(n) } })),
             new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
         ])),
+        // Ours, not the original's: what the final test metrics compare with.
+        new("evaluation", new ConfigSection(
+        [
+            new("mask_size", Leaf((o, v, n) => o with { EvaluationMaskSize = MaskSize(v, n) })),
+        ])),
         // Ours, not the original's: how the arithmetic runs.
         new("compute", new ConfigSection(
         [
@@ -51,6 +60,12 @@ internal static class ConfigSchema
     ]);
 
     private static ConfigLeaf Leaf(Func<TrainingOptions, ConfigValue, YamlNode, TrainingOptions> apply) => new(apply);
+
+    /// <summary>An integer, or <c>input_size</c> (the default: the model's input size).</summary>
+    private static int? MaskSize(ConfigValue value, YamlNode node) =>
+        node is YamlScalarNode { Value: ConfigNames.InputSize } ? null : value.Int(node);
+
+    private static bool IsNone(YamlNode node) => node is YamlScalarNode { Value: ConfigNames.None };
 
     /// <summary>An integer, or [height, width] with both equal: users' files may have either.</summary>
     private static int InputSize(ConfigValue value, YamlNode node)

@@ -37,6 +37,15 @@ internal readonly record struct ConfigValue(string File, string Key)
         };
     }
 
+    /// <summary>One of the names in <paramref name="choices"/> (exact spelling).</summary>
+    public T Choice<T>(YamlNode node, IReadOnlyDictionary<string, T> choices)
+    {
+        var text = Scalar(node, "one of " + string.Join(", ", choices.Keys));
+        return choices.TryGetValue(text, out var value)
+            ? value
+            : throw Fail(node, $"expected one of {string.Join(", ", choices.Keys)}, got {Show(text)}");
+    }
+
     public string String(YamlNode node) => node is YamlScalarNode { Value: { } text }
         ? text
         : throw Fail(node, "expected a text value");

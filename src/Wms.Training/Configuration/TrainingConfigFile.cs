@@ -6,7 +6,8 @@ namespace Wms.Training.Configuration;
 
 /// <summary>
 /// The original's YAML training config (REFERENCE.md §2): <c>model</c>, <c>training</c> (with
-/// <c>scheduler</c>), <c>data</c>, <c>augmentation</c>, plus our optional <c>compute</c> section.
+/// <c>scheduler</c>), <c>data</c>, <c>augmentation</c>, plus our optional <c>evaluation</c> and <c>compute</c> sections and
+/// <c>training.loss</c>, <c>training.time_limit_minutes</c>, <c>training.scheduler.type</c> and <c>training.scheduler.warmup_epochs</c>.
 /// Every key is honoured; keys left out keep their defaults. An unknown key, a wrong type or an
 /// impossible value is a <see cref="WmsException"/> naming the file, the key and the line.
 /// </summary>
@@ -82,10 +83,14 @@ public static class TrainingConfigFile
               learning_rate: {F(o.LearningRate)}
               weight_decay: {F(o.WeightDecay)}
               early_stopping_patience: {o.EarlyStoppingPatience}
+              time_limit_minutes: {(o.TimeLimitMinutes is { } limit ? F(limit) : ConfigNames.None)}
+              loss: {ConfigNames.Of(o.Loss)}
               scheduler:
+                type: {ConfigNames.Of(o.Schedule)}
                 factor: {F(o.SchedulerFactor)}
                 patience: {o.SchedulerPatience}
                 min_lr: {F(o.MinLearningRate)}
+                warmup_epochs: {o.WarmupEpochs}
             data:
               train_split: {F(o.Split.Train)}
               val_split: {F(o.Split.Validation)}
@@ -96,6 +101,8 @@ public static class TrainingConfigFile
               rotation_degrees: {F(a.RotationDegrees)}
               rotation_prob: {F(a.RotationProbability)}
               color_jitter_prob: {F(a.ColorJitterProbability)}
+            evaluation:
+              mask_size: {(o.EvaluationMaskSize is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.InputSize)}
             compute:
               channels_last: {B(o.Compute.ChannelsLast)}
               bf16: {B(o.Compute.BFloat16)}

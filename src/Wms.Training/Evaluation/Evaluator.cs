@@ -12,9 +12,13 @@ namespace Wms.Training.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    /// <param name="prediction">Receives each sample's predicted 0/1 mask (for plots and reports); may be null.</param>
+    /// <param name="prediction">Receives each sample's predicted 0/1 mask at the input size (for plots and reports); may be null.</param>
+    /// <param name="loss">The loss reported per sample (the one training minimises).</param>
+    /// <param name="scoreMasks">When given, the metrics compare the logits resized to its size
+    /// (bilinear, then sigmoid > 0.5) with its true masks, instead of the input-size masks.</param>
     public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize, ComputeOptions compute,
-        bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default)
+        bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default,
+        LossKind loss = LossKind.Bce, EvaluationMasks? scoreMasks = null)
     {
         model.eval();
         var results = new List<SampleEvaluation>(samples.Count);
@@ -26,22 +30,26 @@ public static class Evaluator
             var batch = SampleBatch.FromPrepared(chunk);
             double[] losses;
             byte[] masks;
+            byte[]? scored = null;
             using (NewDisposeScope())
             {
                 var (photos, truth) = BatchTensors.Create(batch, compute);
                 var logits = model.call(photos);
-                losses = BatchTensors.LossPerSample(logits, truth);
+                losses = BatchTensors.LossPerSample(logits, truth, loss);
                 masks = BatchTensors.Masks(logits);
+                if (scoreMasks is not null) scored = BatchTensors.Masks(BatchTensors.Resize(logits, scoreMasks.Size));
             }
-            var metrics = Score(masks, chunk.Select(s => s.Mask).ToList(), batch.Size, hausdorff);
+            var metrics = scoreMasks is null || scored is null
+                ? Score(masks, chunk.Select(s => s.Mask).ToList(), batch.Size, hausdorff)
+                : Score(scored, chunk.Select(s => scoreMasks.ByStem[s.Stem]).ToList(), scoreMasks.Size, hausdorff);
             for (var i = 0; i < chunk.Count; i++)
             {
                 results.Add(new SampleEvaluation(chunk[i].Stem, losses[i], metrics[i]));
                 prediction?.Invoke(chunk[i], masks.AsSpan(i * batch.Size * batch.Size, batch.Size * batch.Size).ToArray());
             }
         }
-        var loss = results.Count == 0 ? double.NaN : results.Average(r => r.Loss);
-        return new EvaluationResult(loss, MetricsSummary.Of(results.Select(r => r.Metrics)), results);
+        var meanLoss = results.Count == 0 ? double.NaN : results.Average(r => r.Loss);
+        return new EvaluationResult(meanLoss, MetricsSummary.Of(results.Select(r => r.Metrics)), results);
     }
 
     /// <summary>Per-sample metrics of a batch of predicted masks (N x S x S) against the true ones, in parallel.</summary>

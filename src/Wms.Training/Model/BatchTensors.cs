@@ -28,12 +28,18 @@ public static class BatchTensors
         return predicted.data<byte>().ToArray();
     }
 
-    /// <summary>Binary cross-entropy per sample (mean over its pixels), as doubles.</summary>
-    public static double[] LossPerSample(Tensor logits, Tensor masks)
+    /// <summary>Each sample's loss (<see cref="SegmentationLoss"/>), as doubles.</summary>
+    public static double[] LossPerSample(Tensor logits, Tensor masks, LossKind kind = LossKind.Bce)
     {
         using var scope = NewDisposeScope();
-        var loss = nn.functional.binary_cross_entropy_with_logits(logits, masks, reduction: nn.Reduction.None);
-        var perSample = loss.mean([1, 2, 3]).to(ScalarType.Float64).contiguous();
+        var perSample = SegmentationLoss.PerSample(logits, masks, kind).to(ScalarType.Float64).contiguous();
         return perSample.data<double>().ToArray();
     }
+
+    /// <summary>
+    /// Logits <c>[N, 1, S, S]</c> resized bilinearly to <paramref name="size"/> (as the U-Net's own
+    /// upsampling does), so a mask predicted at the input size can be scored against a larger true mask.
+    /// </summary>
+    public static Tensor Resize(Tensor logits, int size) =>
+        nn.functional.interpolate(logits.to(ScalarType.Float32), size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false);
 }

@@ -7,6 +7,7 @@ public static class StopReasonNames
     {
         StopReason.MaxEpochs => "max_epochs",
         StopReason.EarlyStopping => "early_stopping",
+        StopReason.TimeLimit => "time_limit",
         _ => "cancelled",
     };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Wms.Core;
 using Wms.Training.Configuration;
 using Wms.Training.Data;
+using Wms.Training.Evaluation;
 
 namespace Wms.Training.Runs;
 
@@ -29,6 +30,7 @@ public sealed class TrainingRun(TimeProvider time)
         var pairs = DatasetFolder.Scan(request.DataDirectory);
         var split = DatasetSplit.Create(pairs.Select(p => p.Stem), options.Split, options.Seed);
         var (data, samples) = await Task.Run(() => Load(pairs, split, options.ImageSize, observer, cancellationToken), cancellationToken);
+        data = data with { TestMasks = await Task.Run(() => EvaluationMasks.Load(pairs, split.Test, options.TestMaskSize, options.ImageSize), cancellationToken) };
         var dataLoading = loadClock.Elapsed;
 
         Directory.CreateDirectory(partial);

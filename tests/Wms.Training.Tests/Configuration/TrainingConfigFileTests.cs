@@ -68,6 +68,43 @@ public sealed class TrainingConfigFileTests
     }
 
     [Fact]
+    public void The_recipe_keys_are_read_and_written_back()
+    {
+        var options = TrainingConfigFile.Parse("""
+            training:
+              epochs: 30
+              learning_rate: 0.001
+              time_limit_minutes: 52
+              loss: bce_dice
+              scheduler: {type: cosine, warmup_epochs: 2, min_lr: 0.00001}
+            evaluation:
+              mask_size: 512
+            """, "r.yaml");
+        var expected = new TrainingOptions
+        {
+            Epochs = 30, LearningRate = 1e-3, TimeLimitMinutes = 52, Loss = LossKind.BceDice, Schedule = LearningRateSchedule.Cosine,
+            WarmupEpochs = 2, MinLearningRate = 1e-5, EvaluationMaskSize = 512,
+        };
+        Assert.Equal(expected, options);
+        Assert.Equal(512, options.TestMaskSize);
+        Assert.Equal(expected, TrainingConfigFile.Parse(TrainingConfigFile.Write(expected), "w.yaml"));
+
+        var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\nevaluation:\n  mask_size: input_size\n", "d.yaml");
+        Assert.Equal(new TrainingOptions(), defaults);
+        Assert.Equal(512, defaults.TestMaskSize);
+        Assert.Equal(128, (defaults with { ImageSize = 128 }).TestMaskSize);
+    }
+
+    [Fact]
+    public void The_water_meters_recipe_loads()
+    {
+        var recipe = TrainingConfigFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "configs", "water-meters.yaml"));
+        Assert.Equal((256, 512, LossKind.BceDice, LearningRateSchedule.Cosine), (recipe.ImageSize, recipe.TestMaskSize, recipe.Loss, recipe.Schedule));
+        Assert.True(recipe.Split.Test >= 0.15, "the issue asks for a test split of at least 15 %");
+        Assert.True(recipe.TimeLimitMinutes < 60);
+    }
+
+    [Fact]
     public void Written_options_read_back_the_same()
     {
         var options = new TrainingOptions
@@ -101,6 +138,14 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  scheduler:\n    factor: 1\n", "training.scheduler.factor: must be between 0 and 1 (exclusive)")]
     [InlineData("training:\n  scheduler:\n    min_lr: 0.1\n", "training.scheduler.min_lr: must be between 0 and the learning rate")]
     [InlineData("training:\n  epochs: [\n", "not valid YAML at line")]
+    [InlineData("training:\n  loss: focal\n", "training.loss: expected one of bce, bce_dice, got \"focal\"")]
+    [InlineData("training:\n  scheduler:\n    type: step\n", "training.scheduler.type: expected one of plateau, cosine, got \"step\"")]
+    [InlineData("training:\n  scheduler:\n    warmup_epochs: 1\n", "training.scheduler.warmup_epochs: needs training.scheduler.type: cosine")]
+    [InlineData("training:\n  epochs: 3\n  scheduler:\n    type: cosine\n    warmup_epochs: 3\n", "training.scheduler.warmup_epochs: must be 0 or more and less than training.epochs (3), not 3")]
+    [InlineData("training:\n  time_limit_minutes: 0\n", "training.time_limit_minutes: must be greater than 0, not 0")]
+    [InlineData("training:\n  time_limit_minutes: soon\n", "training.time_limit_minutes: expected a number, got \"soon\"")]
+    [InlineData("evaluation:\n  mask_size: 16\n", "evaluation.mask_size: must be between 32 and 2048, not 16")]
+    [InlineData("evaluation:\n  mask_sise: 512\n", "unknown key \"mask_sise\" in evaluation (line 2)")]
     [InlineData("- a\n- b\n", "expected a mapping of sections")]
     public void A_bad_config_is_one_line_naming_the_file_and_key(string yaml, string expected)
     {

@@ -1,0 +1,27 @@
+namespace Wms.Training.Configuration;
+
+/// <summary>The config file's spellings of enum values (snake_case, as the rest of the file).</summary>
+public static class ConfigNames
+{
+    /// <summary>The <c>evaluation.mask_size</c> value meaning "the model's input size".</summary>
+    public const string InputSize = "input_size";
+
+    /// <summary>The <c>training.time_limit_minutes</c> value meaning "no limit".</summary>
+    public const string None = "none";
+
+    internal static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
+    {
+        ["bce"] = LossKind.Bce,
+        ["bce_dice"] = LossKind.BceDice,
+    };
+
+    internal static readonly IReadOnlyDictionary<string, LearningRateSchedule> Schedules = new Dictionary<string, LearningRateSchedule>
+    {
+        ["plateau"] = LearningRateSchedule.Plateau,
+        ["cosine"] = LearningRateSchedule.Cosine,
+    };
+
+    public static string Of(LossKind loss) => Losses.First(p => p.Value == loss).Key;
+
+    public static string Of(LearningRateSchedule schedule) => Schedules.First(p => p.Value == schedule).Key;
+}

@@ -1,0 +1,38 @@
+using Wms.Training.Model;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Wms.Training.Tests.Model;
+
+public sealed class SegmentationLossTests
+{
+    [Fact]
+    public void Bce_dice_adds_one_minus_the_smoothed_soft_dice_per_sample_to_bce()
+    {
+        // Two 2x2 samples. Logits 0 give p = 0.5 and BCE ln 2 at every pixel, whatever the mask.
+        using var logits = zeros(2, 1, 2, 2);
+        using var masks = tensor(new float[] { 1, 0, 0, 0, /* second sample empty */ 0, 0, 0, 0 }, [2, 1, 2, 2]);
+
+        var bce = BatchTensors.LossPerSample(logits, masks, LossKind.Bce);
+        var both = BatchTensors.LossPerSample(logits, masks, LossKind.BceDice);
+
+        Assert.Equal([Math.Log(2), Math.Log(2)], bce, new Tolerance(1e-6));
+        // Dice = (2 * sum(p * t) + 1) / (sum(p) + sum(t) + 1): (2 * 0.5 + 1) / (2 + 1 + 1) = 0.5, and 1 / 3 for the empty mask.
+        Assert.Equal([Math.Log(2) + 0.5, Math.Log(2) + 2.0 / 3], both, new Tolerance(1e-6));
+    }
+
+    [Fact]
+    public void A_perfect_confident_prediction_costs_almost_nothing()
+    {
+        using var masks = tensor(new float[] { 1, 1, 0, 0 }, [1, 1, 2, 2]);
+        using var logits = (masks * 2 - 1) * 30;
+        Assert.InRange(BatchTensors.LossPerSample(logits, masks, LossKind.BceDice)[0], 0, 1e-6);
+    }
+
+    private sealed class Tolerance(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
