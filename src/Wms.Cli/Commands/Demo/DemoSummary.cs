@@ -4,7 +4,10 @@ using Wms.Training.Runs;
 
 namespace Wms.Cli.Commands.Demo;
 
-/// <summary>What `wms demo` did and where the results are: printed as a table or JSON, and saved as demo.json.</summary>
+/// <summary>
+/// What `wms demo` did and where the results are: printed as a table or JSON, and saved as demo.json.
+/// The model and predictions folders are null when training was cancelled.
+/// </summary>
 public sealed record DemoSummary(
     string Status,
     string Directory,
@@ -23,8 +26,8 @@ public sealed record DemoSummary(
     double? TestPixelAccuracy,
     IReadOnlyList<string> Plots,
     string MetricsFile,
-    string ModelDirectory,
-    string PredictionsDirectory,
+    string? ModelDirectory,
+    string? PredictionsDirectory,
     IReadOnlyList<DemoPhoto> Predictions,
     IReadOnlyDictionary<string, double> Seconds)
 {
@@ -44,7 +47,9 @@ public sealed record DemoSummary(
             t.RunDirectory, t.Run.Options.ImageSize, t.Result.History.Count, t.Result.BestEpoch,
             t.Run.Split.Train.Count, t.Run.Split.Validation.Count, t.Run.Split.Test.Count,
             t.Test?.Dice, t.Test?.Iou, t.Test?.Hausdorff, t.Test?.PixelAccuracy,
-            plots, Path.Combine(t.RunDirectory, RunFolder.MetricsFileName), r.ModelDirectory, r.PredictionsDirectory, photos,
+            plots, Path.Combine(t.RunDirectory, RunFolder.MetricsFileName), NullIfEmpty(r.ModelDirectory), NullIfEmpty(r.PredictionsDirectory), photos,
             r.Timings.ToDictionary(p => p.Key, p => p.Value));
     }
+
+    private static string? NullIfEmpty(string path) => path.Length == 0 ? null : path;
 }

@@ -18,9 +18,9 @@ internal static class DemoView
         Row("test (best weights)", $"Dice {F(s.TestDice, "F4")}  IoU {F(s.TestIou, "F4")}  " +
             $"Hausdorff {F(s.TestHausdorff, "F2")}  pixel accuracy {F(s.TestPixelAccuracy, "F4")}", s.MetricsFile);
         Row("plots", string.Join(", ", s.Plots.Select(Path.GetFileName)), s.RunDirectory);
-        if (s.ModelDirectory.Length > 0)
+        if (s.ModelDirectory is not null)
             Row("model (ONNX)", $"exported and checked against TorchSharp ({Seconds(s, "export")})", s.ModelDirectory);
-        if (s.PredictionsDirectory.Length > 0)
+        if (s.PredictionsDirectory is not null)
             Row("predictions", $"{s.Predictions.Count(p => p.Error is null)} test photos: masks and overlays ({Seconds(s, "predictions")})",
                 s.PredictionsDirectory);
         return table;
