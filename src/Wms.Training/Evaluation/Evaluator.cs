@@ -14,8 +14,8 @@ public static class Evaluator
 {
     /// <param name="prediction">Receives each sample's predicted 0/1 mask at the input size (for plots and reports); may be null.</param>
     /// <param name="loss">The loss reported per sample (the one training minimises).</param>
-    /// <param name="scoreMasks">When given, the metrics compare the logits resized to its size
-    /// (bilinear, then sigmoid > 0.5) with its true masks, instead of the input-size masks.</param>
+    /// <param name="scoreMasks">When given, the metrics compare the probabilities resized to its size
+    /// (bilinear, then > 0.5) with its true masks, instead of the input-size masks.</param>
     public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize, ComputeOptions compute,
         bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default,
         LossKind loss = LossKind.Bce, EvaluationMasks? scoreMasks = null)
@@ -37,7 +37,7 @@ public static class Evaluator
                 var logits = model.call(photos);
                 losses = BatchTensors.LossPerSample(logits, truth, loss);
                 masks = BatchTensors.Masks(logits);
-                if (scoreMasks is not null) scored = BatchTensors.Masks(BatchTensors.Resize(logits, scoreMasks.Size));
+                if (scoreMasks is not null) scored = BatchTensors.MasksAt(logits, scoreMasks.Size);
             }
             var metrics = scoreMasks is null || scored is null
                 ? Score(masks, chunk.Select(s => s.Mask).ToList(), batch.Size, hausdorff)

@@ -37,9 +37,16 @@ public static class BatchTensors
     }
 
     /// <summary>
-    /// Logits <c>[N, 1, S, S]</c> resized bilinearly to <paramref name="size"/> (as the U-Net's own
-    /// upsampling does), so a mask predicted at the input size can be scored against a larger true mask.
+    /// The predicted masks at <paramref name="size"/> x <paramref name="size"/> (N x size x size bytes):
+    /// the probabilities resized bilinearly (half-pixel centres, as PyTorch's
+    /// <c>interpolate(align_corners=False)</c> and <c>wms eval</c> do), then &gt; 0.5. So a model
+    /// trained at 256 is scored on 512x512 masks as the original scored its 512 model.
     /// </summary>
-    public static Tensor Resize(Tensor logits, int size) =>
-        nn.functional.interpolate(logits.to(ScalarType.Float32), size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false);
+    public static byte[] MasksAt(Tensor logits, int size)
+    {
+        using var scope = NewDisposeScope();
+        var probabilities = sigmoid(logits.to(ScalarType.Float32));
+        var resized = nn.functional.interpolate(probabilities, size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false);
+        return resized.gt(0.5).to(ScalarType.Byte).contiguous().data<byte>().ToArray();
+    }
 }

@@ -36,7 +36,7 @@ public sealed class RecipeTrainingTests
         Assert.True(metrics.Epochs[3].LearningRate < metrics.Epochs[2].LearningRate);
         Assert.InRange(metrics.FinalTestHausdorff!.Value, 0, Math.Sqrt(2) * 128);
 
-        // The best weights again, scored by hand: logits at 64 resized to 128, against masks decoded at 128.
+        // The best weights again, scored by hand: probabilities at 64 resized to 128, against masks decoded at 128.
         using var model = new UNet();
         Checkpoints.Load(model, Path.Combine(output, "best.dat"));
         var pairs = DatasetFolder.Scan(data).Where(p => metrics.Split.Test.Contains(p.Stem)).ToList();
@@ -52,7 +52,7 @@ public sealed class RecipeTrainingTests
         var photo = SampleBatch.FromPrepared([test[0]]);
         var (photos, _) = BatchTensors.Create(photo, ComputeOptions.Default);
         model.eval();
-        var upsampled = BatchTensors.Masks(BatchTensors.Resize(model.call(photos), 128));
+        var upsampled = BatchTensors.MasksAt(model.call(photos), 128);
         var expected = SegmentationMetrics.Compute(upsampled, masks.ByStem[test[0].Stem], 128, 128, hausdorff: true);
         Assert.Equal(expected.Dice, scored.Samples[0].Metrics.Dice, 12);
         Assert.Equal(TrainingStatus.Completed, outcome.Status);
