@@ -162,4 +162,16 @@ public sealed class GateCommandTests : IDisposable
         Assert.Equal(moved, json.GetProperty("data_directory").GetString());
         Assert.Equal(4, json.GetProperty("test_photos").GetInt32());
     }
+
+    [Fact]
+    public async Task Without_a_metrics_file_the_split_is_recomputed_from_the_runs_seed_and_ratios()
+    {
+        var run = await _ws.RunAsync(StripePhotos.Perfect(S), 0.95, 0.9, withMetricsFile: false);
+        var expected = global::Wms.Training.Data.DatasetSplit.Create(Enumerable.Range(0, 6).Select(i => $"meter_{i}"), global::Wms.Training.SplitRatios.Default, 42).Test;
+
+        var json = await _ws.GateJsonAsync(ExitCodes.Success, "--run", run, "--data", "data");
+
+        Assert.Equal(expected.Count, json.GetProperty("test_photos").GetInt32());
+        Assert.Equal("first_model", json.GetProperty("decision").GetString());
+    }
 }
