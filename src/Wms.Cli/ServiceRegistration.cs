@@ -8,6 +8,7 @@ using Wms.Cli.Commands.Model;
 using Wms.Cli.Commands.Predict;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Gate;
 using Wms.Cli.Commands.Infra;
 using Wms.Cli.Commands.Training;
 using Wms.Cli.Commands.Serve;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddServeCommands();
         services.AddModelCommands().AddBenchCommands();
         services.AddPredictCommands();
+        services.AddGateCommands();
         services.AddDemoCommands();
         return services;
     }
