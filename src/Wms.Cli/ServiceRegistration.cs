@@ -9,6 +9,7 @@ using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Gate;
 using Wms.Cli.Commands.Infra;
+using Wms.Cli.Commands.Pipeline;
 using Wms.Cli.Commands.Training;
 using Wms.Cli.Commands.Serve;
 using Wms.Cli.Output;
@@ -38,6 +39,7 @@ public static class ServiceRegistration
         services.AddModelCommands().AddBenchCommands();
         services.AddPredictCommands();
         services.AddGateCommands();
+        services.AddPipelineCommands();
         return services;
     }
 }
