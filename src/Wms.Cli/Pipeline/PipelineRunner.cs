@@ -40,11 +40,11 @@ public sealed class PipelineRunner(TrainStep train, QualityGate gate, RegistrySe
             () => MergeStep.RunAsync(steps, request, cancellationToken),
             r => $"{r.NewPairs} new pair(s): {r.ExistingPairs} existing -> {r.TotalPairs} in {request.DataDirectory}");
         var dataHash = await Task.Run(() => PipelineHashes.Data(request.DataDirectory, cancellationToken), cancellationToken);
-        await steps.RunAsync(PipelineStepNames.Validate, dataHash, J.Default.ValidateStepResult, $"checking {request.DataDirectory}",
+        var checkedData = await steps.RunAsync(PipelineStepNames.Validate, dataHash, J.Default.ValidateStepResult, $"checking {request.DataDirectory}",
             () => ValidateStep.RunAsync(request, dataHash, cancellationToken),
             r => $"{r.Status}: {r.ValidPairs} valid pairs, {r.Warnings.Count} warning(s)");
         var trained = await steps.RunAsync(PipelineStepNames.Train, PipelineHashes.Of(dataHash, configHash), J.Default.TrainStepResult,
-            $"training on {merge.TotalPairs} pairs ({request.Options.Epochs} epoch(s) at {request.Options.ImageSize} px)",
+            $"training on {checkedData.ValidPairs} pairs ({request.Options.Epochs} epoch(s) at {request.Options.ImageSize} px)",
             () => train.RunAsync(request, id, registry.ExperimentName, progress, cancellationToken),
             r => $"run {r.RunId} in {r.RunDirectory}: final_test_dice {F(r.FinalTestDice)}, final_test_iou {F(r.FinalTestIou)}");
         var verdict = await steps.RunAsync(PipelineStepNames.Gate, PipelineHashes.Of(trained.RunId, Number(request.MinDelta)), J.Default.GateStepResult,
