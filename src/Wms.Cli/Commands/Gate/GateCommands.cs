@@ -15,6 +15,7 @@ public static class GateCommands
         services.TryAddSingleton<GitHubActions>();
         services.TryAddSingleton<QualityGate>();
         services.AddSingleton<ITopLevelCommand, GateCommand>();
+        services.AddSingleton<ITopLevelCommand, EvalCommand>();
         return services;
     }
 }

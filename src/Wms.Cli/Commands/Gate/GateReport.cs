@@ -54,7 +54,7 @@ internal static class GateReport
         yield return ("Dice (re-evaluated)", Score(c.Dice), Score(b?.Dice));
         yield return ("IoU (re-evaluated)", Score(c.Iou), Score(b?.Iou));
         yield return ("Hausdorff (re-evaluated)", Score(c.Hausdorff, "0.00"), Score(b?.Hausdorff, "0.00"));
-        yield return ("Pixel accuracy (re-evaluated)", Score(c.PixelAccuracy), Score(b?.PixelAccuracy));
+        yield return ("Pixel acc. (re-evaluated)", Score(c.PixelAccuracy), Score(b?.PixelAccuracy));
         yield return ("Dice (stored)", Score(c.StoredDice), Score(b?.StoredDice));
         yield return ("IoU (stored)", Score(c.StoredIou), Score(b?.StoredIou));
         yield return ("Input size", Size(r.Candidate.ImageSize), Size(r.Baseline?.ImageSize));
