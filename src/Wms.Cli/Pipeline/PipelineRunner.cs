@@ -45,7 +45,7 @@ public sealed class PipelineRunner(TrainStep train, QualityGate gate, RegistrySe
             r => $"{r.Status}: {r.ValidPairs} valid pairs, {r.Warnings.Count} warning(s)");
         var trained = await steps.RunAsync(PipelineStepNames.Train, PipelineHashes.Of(dataHash, configHash), J.Default.TrainStepResult,
             $"training on {checkedData.ValidPairs} pairs ({request.Options.Epochs} epoch(s) at {request.Options.ImageSize} px)",
-            () => train.RunAsync(request, id, registry.ExperimentName, progress, cancellationToken),
+            () => train.RunAsync(request, id, progress, cancellationToken),
             r => $"run {r.RunId} in {r.RunDirectory}: final_test_dice {F(r.FinalTestDice)}, final_test_iou {F(r.FinalTestIou)}");
         var verdict = await steps.RunAsync(PipelineStepNames.Gate, PipelineHashes.Of(trained.RunId, Number(request.MinDelta)), J.Default.GateStepResult,
             $"gating run {trained.RunId} against Production",

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Cli.Pipeline;
+using Wms.Core.Registry;
+using Wms.Core.Tracking;
+using Wms.Core.Tracking.Embedded;
 using Xunit;
 using static Wms.Cli.Tests.Pipeline.PipelineWorkspace;
 
@@ -56,9 +59,10 @@ public sealed class PipelineResumeTests : IDisposable
     {
         using (var process = StartWms(Args("new")))
         {
-            // SIGKILL as soon as training has started (its run folder exists, still .partial).
+            // SIGKILL as soon as training has started: its run folder exists (still .partial) and its tracked run too.
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-            while (!Directory.Exists(_ws.Combine("runs")) || Directory.GetDirectories(_ws.Combine("runs"), "*.partial").Length == 0)
+            while (!Directory.Exists(_ws.Combine("runs")) || Directory.GetDirectories(_ws.Combine("runs"), "*.partial").Length == 0
+                   || (await TrackedRunsAsync()).Count == 0)
             {
                 if (process.HasExited)
                     Assert.Fail($"wms ended (exit {process.ExitCode}) before training started: {await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)}{await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
@@ -82,6 +86,16 @@ public sealed class PipelineResumeTests : IDisposable
         // The killed attempt's folder is left as it was; the new attempt trained beside it.
         Assert.EndsWith("-2", (string)summary["run_directory"]!);
         Assert.Single(Directory.GetDirectories(_ws.Combine("runs"), "*.partial"));
+        // The killed attempt's tracked run does not stay RUNNING.
+        Assert.Equal([RunStatus.Finished, RunStatus.Killed], (await TrackedRunsAsync()).Select(r => r.Info.Status).Order());
+    }
+
+    private async Task<IReadOnlyList<Run>> TrackedRunsAsync()
+    {
+        if (!File.Exists(_ws.Combine(".wms", "tracking.db"))) return [];
+        using var store = new SqliteTrackingStore(_ws.Combine(".wms"));
+        var experiment = await store.FindExperimentAsync(RegistryNames.ModelName, TestContext.Current.CancellationToken);
+        return experiment is null ? [] : await store.SearchRunsAsync(experiment.ExperimentId, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private JsonNode State()
