@@ -47,11 +47,19 @@ public sealed class PipelineResumeTests : IDisposable
         Assert.Single(Directory.GetDirectories(_ws.Combine("runs")));
         Assert.True(File.Exists(_ws.Combine("models", "production", "model.onnx")));
 
-        // Once finished, the same command redoes nothing and reports the same decision.
-        var (again, same) = await _ws.JsonAsync(Args("new"));
+        // Once finished, the same command redoes nothing and reports the same decision (in GitHub Actions too).
+        _ws.Settings["GITHUB_OUTPUT"] = _ws.Combine("github-output");
+        _ws.Settings["GITHUB_STEP_SUMMARY"] = _ws.Combine("github-summary.md");
+        var (again, same) = await _ws.JsonAsync(Args("new", "--summary", "summary.md"));
         Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
         Assert.All(Steps(same).Values, status => Assert.Equal("skipped", status));
         Assert.Equal((int)summary["model_version"]!, (int)same["model_version"]!);
+        var outputs = File.ReadAllLines(_ws.Combine("github-output"));
+        Assert.Contains("improved=true", outputs);
+        Assert.Contains($"run_id={trainedRun}", outputs);
+        Assert.Contains($"model_version={(int)summary["model_version"]!}", outputs);
+        Assert.Contains("| total | 32 |", File.ReadAllText(_ws.Combine("github-summary.md")));
+        Assert.Equal(File.ReadAllText(_ws.Combine("github-summary.md")).Trim(), File.ReadAllText(_ws.Combine("summary.md")).Trim());
     }
 
     [Fact]

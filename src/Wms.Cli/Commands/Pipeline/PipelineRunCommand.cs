@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Wms.Cli.Output;
@@ -70,8 +71,7 @@ internal sealed class PipelineRunCommand : BaseCommand
             AtomicFile.WriteAllText(path, path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                 ? markdown : JsonSerializer.Serialize(summary, PipelineJsonContext.Default.PipelineSummary));
         }
-        _actions.WriteOutputs(("improved", summary.IsPromoted ? "true" : "false"), ("decision", summary.Decision), ("pipeline_id", summary.PipelineId),
-            ("run_id", summary.RunId), ("model_version", summary.ModelVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+        _actions.WriteOutputs(Outputs(summary));
         _actions.AppendSummary(markdown);
 
         if (parseResult.IsJson()) Ui.WriteJson(summary, PipelineJsonContext.Default.PipelineSummary);
@@ -83,6 +83,24 @@ internal sealed class PipelineRunCommand : BaseCommand
         }
         Ui.Warn($"Production kept: {summary.Reason}");
         return ExitCodes.GateNotImproved;
+    }
+
+    /// <summary>The step outputs a workflow branches on; the same names as `wms gate` and `wms promote` write.</summary>
+    private static (string Key, string Value)[] Outputs(PipelineSummary s)
+    {
+        static string Score(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "none";
+        return
+        [
+            ("improved", s.IsPromoted ? "true" : "false"),
+            ("decision", s.Decision),
+            ("pipeline_id", s.PipelineId),
+            ("run_id", s.RunId),
+            ("dice", Score(s.Metrics.CandidateDice)),
+            ("iou", Score(s.Metrics.CandidateIou)),
+            ("baseline_dice", Score(s.Metrics.BaselineDice)),
+            ("baseline_iou", Score(s.Metrics.BaselineIou)),
+            ("model_version", s.ModelVersion?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        ];
     }
 
     /// <summary>Embedded defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
