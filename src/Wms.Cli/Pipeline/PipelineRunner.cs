@@ -26,6 +26,7 @@ public sealed class PipelineRunner(TrainStep train, QualityGate gate, RegistrySe
     {
         if (!Directory.Exists(request.NewDirectory))
             throw WmsException.NotFound($"{request.NewDirectory}: new data folder not found");
+        using var exclusive = PipelineLock.Acquire(request.StateRoot);
         var newHash = await Task.Run(() => PipelineHashes.Data(request.NewDirectory, cancellationToken), cancellationToken);
         var configHash = PipelineHashes.Config(request.Options);
         var id = PipelineHashes.Of(newHash, Path.GetFullPath(request.DataDirectory), configHash, Number(request.MinDelta))[..12];

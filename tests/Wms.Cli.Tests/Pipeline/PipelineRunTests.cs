@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Wms.Cli.Pipeline;
 using Wms.Core.Registry;
 using Wms.Core.Tracking.Embedded;
 using Xunit;
@@ -75,6 +76,21 @@ public sealed class PipelineRunTests : IDisposable
         Assert.Equal(ExitCodes.Conflict, result.ExitCode);
         Assert.Contains("have the name of an existing file but other content; nothing was merged", result.Stderr);
         Assert.False(Directory.Exists(_ws.Combine("runs")));
+        Assert.Equal(6, _ws.Pairs("data"));
+    }
+
+    [Fact]
+    public async Task A_second_pipeline_run_while_one_runs_is_refused_and_changes_nothing()
+    {
+        _ws.Synth("data", 6, seed: 1);
+        _ws.Synth("new", 6, seed: 2);
+
+        using (PipelineLock.Acquire(_ws.Combine(".wms", "pipelines")))
+        {
+            var result = await _ws.RunAsync(Args("new"));
+            Assert.Equal(ExitCodes.Conflict, result.ExitCode);
+            Assert.Contains("another 'wms pipeline run' is running on this workspace", result.Stderr);
+        }
         Assert.Equal(6, _ws.Pairs("data"));
     }
 
