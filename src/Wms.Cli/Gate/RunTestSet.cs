@@ -26,6 +26,8 @@ public sealed record RunTestSet(string DataDirectory, IReadOnlyList<EvaluationPa
         var recorded = await ReadMetricsAsync(tracking, runId, cancellationToken);
         var data = dataDirectory ?? recorded?.DataDirectory ?? run.Tags.GetValueOrDefault(DataDirectoryTag)
             ?? throw new WmsException($"run {runId} does not record its data folder; pass --data DIR");
+        if (dataDirectory is null && !Directory.Exists(data))
+            throw WmsException.NotFound($"{data}: the data folder run {runId} trained on is not here; pass --data DIR with the same photos");
         var pairs = DatasetFolder.Scan(data).ToDictionary(p => p.Stem, StringComparer.Ordinal);
 
         IReadOnlyList<string> stems;

@@ -146,4 +146,32 @@ public sealed class GateCommandTests : IDisposable
         Assert.Equal(ExitCodes.DataValidationFailed, result.ExitCode);
         Assert.Contains($"{_ws.Data}: lacks 1 of run {run}'s test photos (meter_4)", result.Stderr);
     }
+
+    [Fact]
+    public async Task The_data_folder_is_the_recorded_one_unless_data_names_another()
+    {
+        var run = await _ws.RunAsync(StripePhotos.Perfect(S), 0.95, 0.9);
+        var moved = Path.Combine(_ws.Root, "moved");
+        Directory.Move(_ws.Data, moved);
+
+        var missing = await _ws.GateAsync("--run", run);
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
+        Assert.Contains($"{_ws.Data}: the data folder run {run} trained on is not here; pass --data DIR", missing.Stderr);
+
+        var json = await _ws.GateJsonAsync(ExitCodes.Success, "--run", run, "--data", "moved");
+        Assert.Equal(moved, json.GetProperty("data_directory").GetString());
+        Assert.Equal(4, json.GetProperty("test_photos").GetInt32());
+    }
+
+    [Fact]
+    public async Task Without_a_metrics_file_the_split_is_recomputed_from_the_runs_seed_and_ratios()
+    {
+        var run = await _ws.RunAsync(StripePhotos.Perfect(S), 0.95, 0.9, withMetricsFile: false);
+        var expected = global::Wms.Training.Data.DatasetSplit.Create(Enumerable.Range(0, 6).Select(i => $"meter_{i}"), global::Wms.Training.SplitRatios.Default, 42).Test;
+
+        var json = await _ws.GateJsonAsync(ExitCodes.Success, "--run", run, "--data", "data");
+
+        Assert.Equal(expected.Count, json.GetProperty("test_photos").GetInt32());
+        Assert.Equal("first_model", json.GetProperty("decision").GetString());
+    }
 }

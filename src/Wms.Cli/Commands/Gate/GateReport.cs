@@ -5,8 +5,8 @@ using Wms.Cli.Gate;
 
 namespace Wms.Cli.Commands.Gate;
 
-/// <summary>The gate's table, its GitHub outputs and its markdown job summary.</summary>
-internal static class GateReport
+/// <summary>The gate's table, its GitHub outputs and its markdown job summary (the pipeline reuses them).</summary>
+public static class GateReport
 {
     public static Table Table(GateResult r)
     {
