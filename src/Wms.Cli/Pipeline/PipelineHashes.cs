@@ -24,8 +24,12 @@ public static class PipelineHashes
         return Of(string.Join('|', parts));
     }
 
-    /// <summary>The training configuration as it will be used (the YAML wms train writes into the run folder).</summary>
-    public static string Config(TrainingOptions options) => Of(TrainingConfigFile.Write(options));
+    /// <summary>
+    /// The training configuration as it will be used: the YAML wms train writes into the run folder,
+    /// and the seed (an option, not a config key). Threads are left out: they change speed, not the setup.
+    /// </summary>
+    public static string Config(TrainingOptions options) =>
+        Of(TrainingConfigFile.Write(options), "seed=" + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A short hex SHA-256 of the parts joined.</summary>
     public static string Of(params string[] parts) =>
