@@ -10,6 +10,7 @@ using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
 using Wms.Cli.Commands.Gate;
 using Wms.Cli.Commands.Infra;
+using Wms.Cli.Commands.Pipeline;
 using Wms.Cli.Commands.Training;
 using Wms.Cli.Commands.Serve;
 using Wms.Cli.Output;
@@ -39,6 +40,7 @@ public static class ServiceRegistration
         services.AddModelCommands().AddBenchCommands();
         services.AddPredictCommands();
         services.AddGateCommands();
+        services.AddPipelineCommands();
         services.AddDemoCommands();
         return services;
     }

@@ -8,8 +8,12 @@ using Xunit;
 
 namespace Wms.Tests.Shared;
 
-/// <summary>Something for Prometheus to scrape: <c>Address</c> is host:port, on 127.0.0.1 in tests.</summary>
-public sealed record ScrapeTarget(string Job, string Address, string MetricsPath = "/metrics");
+/// <summary>
+/// Something for Prometheus to scrape: <c>Address</c> is host:port, on 127.0.0.1 in tests.
+/// <c>Labels</c> are added to every series scraped from it, as Kubernetes service discovery adds
+/// <c>namespace</c> and <c>pod</c>.
+/// </summary>
+public sealed record ScrapeTarget(string Job, string Address, string MetricsPath = "/metrics", IReadOnlyDictionary<string, string>? Labels = null);
 
 /// <summary>
 /// A real Prometheus (Debian's package) on 127.0.0.1, with its own configuration and storage in a
@@ -234,7 +238,11 @@ public sealed class PrometheusServer : IAsyncDisposable
             {
                 ["job_name"] = t.Job,
                 ["metrics_path"] = t.MetricsPath,
-                ["static_configs"] = new JsonArray(new JsonObject { ["targets"] = new JsonArray(JsonValue.Create(t.Address)) }),
+                ["static_configs"] = new JsonArray(new JsonObject
+                {
+                    ["targets"] = new JsonArray(JsonValue.Create(t.Address)),
+                    ["labels"] = new JsonObject([.. (t.Labels ?? new Dictionary<string, string>()).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))]),
+                }),
             })]),
         };
         return config.ToJsonString();

@@ -1,11 +1,14 @@
 using Wms.Tests.Shared;
 using Xunit;
 
+// One publish for the whole assembly: the image checks and the live monitoring test share it.
+[assembly: AssemblyFixture(typeof(Wms.Deploy.Tests.Docker.ServingPublishFixture))]
+
 namespace Wms.Deploy.Tests.Docker;
 
 /// <summary>
 /// `dotnet publish src/Wms.Serving -c Release`, as the serving image's build stage runs it, once
-/// per test class (it takes tens of seconds), into a temporary folder.
+/// per test assembly on first use (it takes tens of seconds), into a temporary folder.
 /// </summary>
 public sealed class ServingPublishFixture : IDisposable
 {

@@ -6,7 +6,7 @@ using Xunit;
 namespace Wms.Deploy.Tests.Docker;
 
 /// <summary>What goes into the serving image: the published app, and its built-in HEALTHCHECK probe.</summary>
-public sealed class ServingPublishTests(ServingPublishFixture publish) : IClassFixture<ServingPublishFixture>
+public sealed class ServingPublishTests(ServingPublishFixture publish)
 {
     /// <summary>
     /// Measured 46 MB (2026-11): ONNX Runtime's libonnxruntime.so 29 MB, SkiaSharp's native 12 MB,
