@@ -7,7 +7,8 @@ namespace Wms.Training.Onnx;
 /// </summary>
 internal static class QdqConvolution
 {
-    public static string Add(OnnxGraphBuilder graph, string name, QuantizedTensor input, ConvWeights conv, int pads)
+    /// <param name="input">The dequantized input; <paramref name="inputScale"/> its scale.</param>
+    public static string Add(OnnxGraphBuilder graph, string name, string input, float inputScale, ConvWeights conv, int pads)
     {
         var channels = conv.OutputChannels;
         var perChannel = conv.Weight.Length / channels;
@@ -24,7 +25,7 @@ internal static class QdqConvolution
             weightScale[c] = max > 0 ? max / 127 : 1f;
             for (var i = 0; i < perChannel; i++)
                 weight[c * perChannel + i] = (sbyte)Math.Clamp(Math.Round(filter[i] / weightScale[c]), -127, 127);
-            biasScale[c] = input.Parameters.Scale * weightScale[c];
+            biasScale[c] = inputScale * weightScale[c];
             bias[c] = (int)Math.Clamp(Math.Round(conv.Bias[c] / (double)biasScale[c]), int.MinValue, int.MaxValue);
         }
 
@@ -36,7 +37,7 @@ internal static class QdqConvolution
             OnnxTensor.Int32($"{name}.bias_quantized", [channels], bias),
             OnnxTensor.Float($"{name}.bias_scale", [channels], biasScale),
             OnnxTensor.Int32($"{name}.bias_zero_point", [channels], new int[channels]));
-        return graph.Node("Conv", name, [input.Dequantized, w8, b32], conv.Attributes(pads));
+        return graph.Node("Conv", name, [input, w8, b32], conv.Attributes(pads));
     }
 
     private static string Dequantize(OnnxGraphBuilder graph, string name, OnnxTensor values, OnnxTensor scale, OnnxTensor zeroPoint) =>

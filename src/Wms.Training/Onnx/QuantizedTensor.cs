@@ -1,8 +1,7 @@
 namespace Wms.Training.Onnx;
 
 /// <summary>
-/// An activation in the QDQ graph: its uint8 tensor (<see cref="Quantized"/>, a QuantizeLinear
-/// output), the float tensor ONNX Runtime fuses away (<see cref="Dequantized"/>), and the names of
-/// the scale and zero point constants, shared by the ops (MaxPool, Resize) that keep them.
+/// How a uint8 tensor of the QDQ graph is quantized: the names of its scale and zero-point
+/// constants (shared by the MaxPool and Resize outputs that keep them) and their values.
 /// </summary>
-internal sealed record QuantizedTensor(string Quantized, string Dequantized, string Scale, string ZeroPoint, QuantizationParameters Parameters);
+internal sealed record QuantizedTensor(string Scale, string ZeroPoint, QuantizationParameters Parameters);

@@ -3,12 +3,14 @@ using Wms.Core;
 namespace Wms.Training.Onnx;
 
 /// <summary>
-/// The U-Net's blocks in QDQ form (QuantizeLinear then DequantizeLinear around every activation),
-/// the static INT8 format ONNX Runtime's CPU provider turns into QLinearConv, uint8 MaxPool and
-/// Resize, and QLinearConcat. Each ReLU's output is quantized with its calibrated range
-/// (<see cref="Int8Calibration"/>, keyed by the FP32 graph's tensor names); MaxPool and Resize keep
-/// their input's quantization, so the runtime drops their QDQ pairs; the final 1x1 convolution
-/// writes float logits, so the threshold works as in the FP32 graph.
+/// The U-Net's blocks in QDQ form, the static INT8 format ONNX Runtime's CPU provider turns into
+/// QLinearConv and QLinearConcat. Tensors passed between blocks are the uint8 outputs of
+/// QuantizeLinear; each float consumer (Conv, Concat) gets its own DequantizeLinear, as the
+/// runtime's fusions want. Each ReLU's output is quantized with its calibrated range
+/// (<see cref="Int8Calibration"/>, keyed by the FP32 graph's tensor names). MaxPool and Resize read
+/// the uint8 tensor itself and keep its quantization (ONNX Runtime 1.31 left a float Resize between
+/// DQ and Q, a quarter of the INT8 run's time at 512x512). The final 1x1 convolution writes float
+/// logits, so the threshold works as in the FP32 graph.
 /// </summary>
 internal sealed class UNetQdqLayers(OnnxGraphBuilder graph, UNetLayerWeights weights, IReadOnlyDictionary<string, ActivationRange> ranges)
     : IUNetLayers
@@ -23,43 +25,49 @@ internal sealed class UNetQdqLayers(OnnxGraphBuilder graph, UNetLayerWeights wei
         return ConvRelu($"{block}.conv2", $"{block}.relu2", x, weights.DoubleConv(block, 2));
     }
 
-    public string MaxPool(string name, string x) =>
-        Requantize(graph.Node("MaxPool", name, [x], UNetOnnxLayers.PoolAttributes), _tensors[x]);
+    public string MaxPool(string name, string x) => Keep(graph.Node("MaxPool", name, [x], UNetOnnxLayers.PoolAttributes), x);
 
     public string UpAndDoubleConv(string block, string x, string skip)
     {
-        var (low, high) = (_tensors[x], _tensors[skip]);
-        var up = Requantize(UNetOnnxLayers.Upsample(graph, block, x, low.Quantized, high.Quantized), low);
-        var joined = graph.Node("Concat", $"{block}.concat", [up, skip], OnnxAttribute.Int("axis", 1));
-        return DoubleConv(block, Quantize(joined, joined, low.Parameters.Union(high.Parameters)));
+        var up = Keep(UNetOnnxLayers.Upsample(graph, block, x, x, skip), x);
+        var joined = graph.Node("Concat", $"{block}.concat", [Dequantize(up, $"{block}.concat"), Dequantize(skip, $"{block}.concat")],
+            OnnxAttribute.Int("axis", 1));
+        return DoubleConv(block, Quantize(joined, joined, _tensors[x].Parameters.Union(_tensors[skip].Parameters)));
     }
 
-    public string Final(string output, string x) => QdqConvolution.Add(graph, output, _tensors[x], weights.Final(), pads: 0);
+    public string Final(string output, string x) =>
+        QdqConvolution.Add(graph, output, Dequantize(x, output), _tensors[x].Parameters.Scale, weights.Final(), pads: 0);
 
     private string ConvRelu(string convName, string reluName, string x, ConvWeights conv)
     {
-        var convolved = QdqConvolution.Add(graph, convName, _tensors[x], conv, pads: 1);
+        var convolved = QdqConvolution.Add(graph, convName, Dequantize(x, convName), _tensors[x].Parameters.Scale, conv, pads: 1);
         var relu = graph.Node("Relu", reluName, [convolved]);
         var range = ranges.TryGetValue(reluName, out var r) ? r
             : throw new WmsException($"calibration has no range for '{reluName}': not this U-Net's activations");
         return Quantize(relu, reluName, QuantizationParameters.FromRange(range.Min, range.Max));
     }
 
+    /// <returns>The uint8 tensor.</returns>
     private string Quantize(string x, string name, QuantizationParameters parameters)
     {
         var scale = graph.Constant(OnnxTensor.Float($"{name}.scale", [], [parameters.Scale]));
         var zeroPoint = graph.Constant(OnnxTensor.UInt8($"{name}.zero_point", [], [parameters.ZeroPoint]));
-        return Add(x, name, new QuantizedTensor("", "", scale, zeroPoint, parameters));
+        var q = graph.Node("QuantizeLinear", $"{name}.quantized", [x, scale, zeroPoint]);
+        _tensors[q] = new QuantizedTensor(scale, zeroPoint, parameters);
+        return q;
     }
 
-    /// <summary>Quantizes an op's output exactly as its input was (MaxPool and Resize keep the range).</summary>
-    private string Requantize(string x, QuantizedTensor like) => Add(x, x, like);
-
-    private string Add(string x, string name, QuantizedTensor quantization)
+    /// <summary>Records that uint8 <paramref name="output"/> (of MaxPool, Resize) is quantized as <paramref name="input"/>.</summary>
+    private string Keep(string output, string input)
     {
-        var q = graph.Node("QuantizeLinear", $"{name}.quantized", [x, quantization.Scale, quantization.ZeroPoint]);
-        var dq = graph.Node("DequantizeLinear", $"{name}.dequantized", [q, quantization.Scale, quantization.ZeroPoint]);
-        _tensors[dq] = quantization with { Quantized = q, Dequantized = dq };
-        return dq;
+        _tensors[output] = _tensors[input];
+        return output;
+    }
+
+    /// <summary>A DequantizeLinear of uint8 <paramref name="q"/> for one consumer.</summary>
+    private string Dequantize(string q, string consumer)
+    {
+        var quantization = _tensors[q];
+        return graph.Node("DequantizeLinear", $"{q}.dequantized_for.{consumer}", [q, quantization.Scale, quantization.ZeroPoint]);
     }
 }
