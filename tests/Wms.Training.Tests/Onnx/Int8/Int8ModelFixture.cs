@@ -5,7 +5,7 @@ using Wms.Training.Tests.Inference;
 
 namespace Wms.Training.Tests.Onnx.Int8;
 
-/// <summary>A trained-looking U-Net exported once as FP32 and once as INT8, calibrated on synthetic meter photos.</summary>
+/// <summary>A briefly trained U-Net exported once as FP32 and once as INT8, calibrated on synthetic meter photos.</summary>
 public sealed class Int8ModelFixture : IDisposable
 {
     public const int Size = 128;
@@ -13,7 +13,7 @@ public sealed class Int8ModelFixture : IDisposable
     public Int8ModelFixture()
     {
         TorchRuntime.Configure(2);
-        Model = TrainedUNet.Create(seed: 11);
+        Model = MeterTrainedUNet.Create(size: 64);
         Weights = UNetWeights.From(Model);
         Fp32 = UNetOnnxExporter.Export(Weights, Size);
         var calibration = Enumerable.Range(1, 4).Select(Input).ToList();

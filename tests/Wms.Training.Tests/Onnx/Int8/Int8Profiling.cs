@@ -30,7 +30,6 @@ internal static class Int8Profiling
                     continue;
                 var op = e.GetProperty("args").GetProperty("op_name").GetString()!;
                 counts[op] = counts.GetValueOrDefault(op) + 1;
-                if (op is "QuantizeLinear" or "DequantizeLinear" or "Resize" or "Transpose") Console.WriteLine($"{op} {e.GetProperty("name").GetString()} {e.GetProperty("args")}");
             }
             return counts;
         }
