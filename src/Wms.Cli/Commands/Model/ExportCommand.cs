@@ -58,7 +58,7 @@ internal sealed class ExportCommand : BaseCommand
     private readonly Workspace _workspace;
 
     public ExportCommand(IConsoleUi ui, Workspace workspace)
-        : base("export", "Write trained U-Net weights as an MLflow model folder with an ONNX model (checked against TorchSharp)", ui)
+        : base("export", "Write trained U-Net weights as an MLflow model folder with an ONNX model (checked against TorchSharp; --int8 for the quantized graph)", ui)
     {
         _workspace = workspace;
         Options.Add(Weights);
