@@ -7,6 +7,7 @@ using Wms.Cli.Commands.Model;
 using Wms.Cli.Commands.Predict;
 using Wms.Cli.Commands.Registry;
 using Wms.Cli.Commands.Deploy;
+using Wms.Cli.Commands.Gate;
 using Wms.Cli.Commands.Infra;
 using Wms.Cli.Commands.Training;
 using Wms.Cli.Commands.Serve;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddServeCommands();
         services.AddModelCommands().AddBenchCommands();
         services.AddPredictCommands();
+        services.AddGateCommands();
         return services;
     }
 }

@@ -128,11 +128,11 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
-    public async Task An_existing_run_folder_is_a_conflict()
+    public async Task An_existing_file_as_run_folder_is_a_conflict()
     {
         using var temp = new TempDirectory();
         TestImages.CreateDataset(temp.Path, 6, 32, 32);
-        Directory.CreateDirectory(temp.Combine("r"));
+        File.WriteAllText(temp.Combine("r"), "not a folder");
         var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "r"));
         Assert.Equal(ExitCodes.Conflict, result.ExitCode);
         Assert.Contains("already exists; choose another --out", result.Stderr);

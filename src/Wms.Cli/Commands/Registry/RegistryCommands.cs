@@ -13,6 +13,7 @@ public static class RegistryCommands
         services.AddWmsTracking();
         services.AddSingleton<ILoggerProvider, TrackingWarningsLoggerProvider>();
         services.TryAddSingleton<RegistryServices>();
+        services.TryAddSingleton<Output.GitHubActions>();
         services.AddSingleton<ModelsListCommand>();
         services.AddSingleton<ModelsShowCommand>();
         services.AddSingleton<ModelsPromoteCommand>();

@@ -14,6 +14,7 @@ public sealed class RegistryServices(ITrackingStore tracking, IModelRegistry reg
     public ITrackingStore Tracking => tracking;
     public IModelRegistry Registry => registry;
     public Workspace Workspace => workspace;
+    public TimeProvider Time => time;
     public string ModelName => options.Value.ModelName;
     public string ExperimentName => options.Value.ExperimentName;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Wms.Cli.Commands.Registry.Views;
 using Wms.Cli.Output;
+using Wms.Core.Tracking.Liveness;
 
 namespace Wms.Cli.Commands.Registry;
 
@@ -26,6 +27,12 @@ internal sealed class RunsListCommand : BaseCommand
         var limit = parseResult.GetValue(_limit);
         if (limit < 1) throw new Core.WmsException($"--limit must be at least 1, not {limit}");
         var experiment = await _services.Tracking.FindExperimentAsync(name, cancellationToken);
+        if (experiment is not null)
+        {
+            // Runs a killed training left RUNNING are shown as what they are: KILLED.
+            foreach (var runId in await new StaleRunReconciler(_services.Tracking, _services.Time).ReconcileAsync(experiment.ExperimentId, cancellationToken: cancellationToken))
+                Ui.Warn($"run {runId} was left RUNNING by a training that no longer runs; marked KILLED");
+        }
         var runs = experiment is null ? [] : await _services.Tracking.SearchRunsAsync(experiment.ExperimentId, limit, cancellationToken);
         var versions = runs.Count == 0 ? [] : await _services.Registry.ListModelVersionsAsync(_services.ModelName, cancellationToken);
         var view = new RunListView(name, _services.Tracking.Location, runs.Select(r => RegistryViews.RunSummary(r, versions)).ToList());

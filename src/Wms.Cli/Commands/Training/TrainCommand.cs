@@ -1,7 +1,10 @@
 using System.CommandLine;
-using Spectre.Console;
+using Microsoft.Extensions.Options;
 using Wms.Cli.Output;
+using Wms.Cli.Tracking;
 using Wms.Core;
+using Wms.Core.Tracking;
+using Wms.Core.Tracking.Liveness;
 using Wms.Training;
 using Wms.Training.Configuration;
 using Wms.Training.Runs;
@@ -18,21 +21,33 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
     private static readonly Option<int?> ImageSizeOption = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
     private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
     private static readonly Option<int> ThreadsOption = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<string?> OutOption = new("--out") { Description = "Run folder to create (default: runs/<UTC timestamp>); must not exist" };
+    private static readonly Option<string?> OutOption = new("--out")
+    {
+        Description = "Run folder to create (default: runs/<UTC timestamp>). When it exists already, the run goes inside it " +
+            "as <out>/<UTC timestamp>, so the same --out (CI's `--out runs`) works every time",
+    };
 
     private readonly Workspace _workspace;
     private readonly TrainingRun _run;
     private readonly IEnumerable<ITrainingObserver> _observers;
     private readonly TimeProvider _time;
+    private readonly ITrackingStore _tracking;
+    private readonly TrackingOptions _trackingOptions;
+    private readonly GitHubActions _actions;
 
-    public TrainCommand(IConsoleUi ui, Workspace workspace, TrainingRun run, IEnumerable<ITrainingObserver> observers, TimeProvider time)
-        : base("train", "Train the U-Net on photos and masks: writes best.pth, best.dat, metrics.json and train.log into a run folder. " +
-            "Ctrl+C stops after the current batch and keeps the best weights so far (exit 130).", ui)
+    public TrainCommand(IConsoleUi ui, Workspace workspace, TrainingRun run, IEnumerable<ITrainingObserver> observers, TimeProvider time,
+        ITrackingStore tracking, IOptions<TrackingOptions> trackingOptions, GitHubActions actions)
+        : base("train", "Train the U-Net on photos and masks: writes best.pth, best.dat, metrics.json and train.log into a run folder, " +
+            "and logs the run (params, every epoch's metrics, final_test_*, files and the model) in the tracking store (.wms/ or MLflow). " +
+            "Ctrl+C stops after the current batch and keeps the best weights so far (exit 130; the tracked run ends KILLED).", ui)
     {
         _workspace = workspace;
         _run = run;
         _observers = observers;
         _time = time;
+        _tracking = tracking;
+        _trackingOptions = trackingOptions.Value;
+        _actions = actions;
         Options.Add(ConfigOption);
         Options.Add(DataOption);
         Options.Add(EpochsOption);
@@ -50,16 +65,23 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
         var options = TrainingOptionsFrom(parseResult, configFile);
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
-        var output = _workspace.Resolve(parseResult.GetValue(OutOption) ?? RunFolder.DefaultName(_time.GetUtcNow()));
+        var output = OutputFolder(parseResult.GetValue(OutOption));
 
+        await ReconcileStaleRunsAsync(cancellationToken);
+        var tracker = new TrainingTracker(_tracking, _trackingOptions.ExperimentName, _workspace, _time, Ui.Warn);
         var request = new TrainingRequest(data, output, options, configFile);
         // JSON mode prints nothing but the summary (STYLE.md), so no progress bar there.
         var outcome = parseResult.IsJson()
-            ? await _run.RunAsync(request, new CompositeObserver(_observers), cancellationToken)
+            ? await _run.RunAsync(request, new CompositeObserver([.. _observers, tracker]), cancellationToken)
             : await Ui.WithProgressAsync("Training", progress =>
-                _run.RunAsync(request, new CompositeObserver([new TrainingProgress(progress), .. _observers]), cancellationToken));
+                _run.RunAsync(request, new CompositeObserver([new TrainingProgress(progress), .. _observers, tracker]), cancellationToken));
 
-        var summary = TrainSummary.From(outcome);
+        var summary = TrainSummary.From(outcome, tracker.RunId);
+        if (tracker.RunId is { } runId)
+        {
+            _actions.WriteOutputs(("run_id", runId));
+            Ui.Info($"Tracked as run {runId} ({tracker.Location})");
+        }
         if (parseResult.IsJson())
             Ui.WriteJson(summary, TrainJsonContext.Default.TrainSummary);
         else
@@ -74,6 +96,34 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         }
         Ui.Success($"Run written to {outcome.RunDirectory}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// --out, or runs/&lt;UTC timestamp&gt;. A folder that exists already (a folder of runs, or an
+    /// earlier run) gets the new run inside it, under a timestamp: a CI job that passes the same
+    /// --out every time never collides with the previous run and never touches its files.
+    /// </summary>
+    private string OutputFolder(string? option)
+    {
+        var timestamp = Path.GetFileName(RunFolder.DefaultName(_time.GetUtcNow()));
+        if (option is null) return _workspace.Resolve(RunFolder.DefaultName(_time.GetUtcNow()));
+        var output = _workspace.Resolve(option);
+        return Directory.Exists(output) ? Path.Combine(output, timestamp) : output;
+    }
+
+    /// <summary>Runs a killed training left RUNNING end as KILLED now; the tracker being down must not stop a training.</summary>
+    private async Task ReconcileStaleRunsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await _tracking.FindExperimentAsync(_trackingOptions.ExperimentName, cancellationToken) is not { } experiment) return;
+            foreach (var runId in await new StaleRunReconciler(_tracking, _time).ReconcileAsync(experiment.ExperimentId, cancellationToken: cancellationToken))
+                Ui.Warn($"run {runId} was left RUNNING by a training that no longer runs; marked KILLED");
+        }
+        catch (WmsException e)
+        {
+            Ui.Warn($"tracking: could not check for runs left RUNNING ({e.Message})");
+        }
     }
 
     /// <summary>Defaults, then the config file, then the command line; the result is checked as a whole.</summary>

@@ -20,9 +20,10 @@ public sealed record TrainSummary(
     int TrainPairs,
     int ValPairs,
     int TestPairs,
-    double Seconds)
+    double Seconds,
+    string? RunId)
 {
-    public static TrainSummary From(TrainingOutcome o) => new(
+    public static TrainSummary From(TrainingOutcome o, string? runId = null) => new(
         o.Status == TrainingStatus.Completed ? "completed" : "cancelled",
         StopReasonNames.Of(o.Result.StopReason),
         o.RunDirectory,
@@ -36,7 +37,8 @@ public sealed record TrainSummary(
         o.Run.Split.Train.Count,
         o.Run.Split.Validation.Count,
         o.Run.Split.Test.Count,
-        Math.Round((o.FinishedAt - o.Run.StartedAt + o.DataLoadingTime).TotalSeconds, 1));
+        Math.Round((o.FinishedAt - o.Run.StartedAt + o.DataLoadingTime).TotalSeconds, 1),
+        runId);
 
     public IRenderable ToTable()
     {
@@ -45,6 +47,7 @@ public sealed record TrainSummary(
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
         Row("status", $"{Status} ({StopReason})");
         Row("run folder", RunDirectory);
+        Row("tracking run", RunId ?? "-");
         Row("pairs (train/val/test)", $"{TrainPairs}/{ValPairs}/{TestPairs}");
         Row("epochs (best)", $"{Epochs} ({BestEpoch})");
         Row("best val loss", F(BestValLoss, "F4"));
