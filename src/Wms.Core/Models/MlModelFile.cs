@@ -15,6 +15,8 @@ public static class MlModelFile
     public static string Render(MlModelSpec spec)
     {
         var runId = spec.RunId is null ? "" : $"run_id: {spec.RunId}\n";
+        // MLflow's Model.metadata (log_model(metadata=...)): free-form, ignored by the onnx loader.
+        var metadata = spec.Precision == ModelContract.Fp32Precision ? "" : $"metadata:\n  precision: {spec.Precision}\n";
         var created = spec.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
         return $"""
             artifact_path: {spec.ArtifactPath}
@@ -34,7 +36,7 @@ public static class MlModelFile
                   virtualenv: {PythonEnvironment.VirtualenvFileName}
                 loader_module: mlflow.onnx
                 python_version: {PythonEnvironment.PythonVersion}
-            mlflow_version: {PythonEnvironment.MlflowVersion}
+            {metadata}mlflow_version: {PythonEnvironment.MlflowVersion}
             model_size_bytes: {spec.ModelSizeBytes.ToString(CultureInfo.InvariantCulture)}
             model_uuid: {spec.ModelUuid}
             {runId}signature:

@@ -41,4 +41,16 @@ public static class ModelContract
 
     /// <summary>The probability threshold, recorded for consumers of a bare ONNX file.</summary>
     public const string ThresholdMetadataKey = "wms.threshold";
+
+    /// <summary>The ONNX metadata key of a quantized graph's precision (<see cref="Int8Precision"/>); absent means FP32.</summary>
+    public const string PrecisionMetadataKey = "wms.precision";
+
+    /// <summary>The graph computes in float32 (the default export).</summary>
+    public const string Fp32Precision = "fp32";
+
+    /// <summary>
+    /// The graph is statically quantized (QDQ: int8 weights per output channel, uint8 activations);
+    /// input and output are float32 as for <see cref="Fp32Precision"/>, so consumers need no change.
+    /// </summary>
+    public const string Int8Precision = "int8";
 }

@@ -14,4 +14,7 @@ public sealed record ModelFolderContent
 
     /// <summary>The tracking run the model belongs to, when there is one.</summary>
     public string? RunId { get; init; }
+
+    /// <summary><see cref="ModelContract.Fp32Precision"/> or <see cref="ModelContract.Int8Precision"/>; recorded in the manifest and MLmodel.</summary>
+    public string Precision { get; init; } = ModelContract.Fp32Precision;
 }

@@ -48,7 +48,7 @@ public static class ModelFolderWriter
 
         // MLflow's model_size_bytes counts the files the model consists of, the MLmodel excluded.
         var size = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
-        var spec = new MlModelSpec(content.ImageSize, size, Guid.NewGuid().ToString("N"), now, content.RunId);
+        var spec = new MlModelSpec(content.ImageSize, size, Guid.NewGuid().ToString("N"), now, content.RunId, Precision: content.Precision);
         File.WriteAllText(Path.Combine(folder, ModelContract.MlModelFileName), MlModelFile.Render(spec));
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal)
             .Select(f => new ManifestFile(Path.GetFileName(f), FileHash.Sha256(f), new FileInfo(f).Length))
@@ -65,7 +65,8 @@ public static class ModelFolderWriter
             Files: files,
             RunId: content.RunId,
             CreatedUtc: now,
-            Producer: "wms");
+            Producer: "wms",
+            Precision: content.Precision);
         File.WriteAllText(Path.Combine(folder, ModelContract.ManifestFileName),
             System.Text.Json.JsonSerializer.Serialize(manifest, ModelJsonContext.Default.ModelManifest));
     }

@@ -16,8 +16,12 @@ public sealed record ModelManifest(
     IReadOnlyList<ManifestFile> Files,
     string? RunId,
     DateTimeOffset CreatedUtc,
-    string Producer)
+    string Producer,
+    string? Precision = null)
 {
+    /// <summary>What the ONNX graph computes in; folders written before it was recorded are FP32.</summary>
+    public string EffectivePrecision => Precision ?? ModelContract.Fp32Precision;
+
     /// <summary>Bumped when a field changes meaning; readers refuse nothing yet (there is one version).</summary>
     public const int CurrentFormatVersion = 1;
 }

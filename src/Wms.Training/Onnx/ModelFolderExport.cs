@@ -9,7 +9,11 @@ public sealed record ModelFolderExportOptions
     public string? RunId { get; init; }
     public bool Overwrite { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>When set, <c>model.onnx</c> is the static INT8 graph calibrated on these photos.</summary>
+    public Int8ExportOptions? Int8 { get; init; }
 }
 
 /// <summary>The folder written, and how far ONNX Runtime was from TorchSharp on the check input.</summary>
-public sealed record ModelFolderExport(ModelPackage Package, float MaxLogitDifference);
+/// <param name="Int8">For an INT8 export: how closely it follows the FP32 graph on the calibration photos.</param>
+public sealed record ModelFolderExport(ModelPackage Package, float MaxLogitDifference, Int8Agreement? Int8 = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Wms.Core;
 using Wms.Core.Imaging;
@@ -26,36 +27,31 @@ public static class UNetOnnxExporter
     public static byte[] Export(IReadOnlyDictionary<string, WeightTensor> weights, int imageSize = Preprocessing.DefaultSize)
     {
         var graph = new OnnxGraphBuilder();
-        var layers = new UNetOnnxLayers(graph, weights);
+        UNetGraph.Build(new UNetOnnxLayers(graph, new UNetLayerWeights(weights)));
+        return Write(graph, imageSize, ModelContract.Fp32Precision, []);
+    }
 
-        var skips = new List<string>();
-        var x = ModelContract.InputName;
-        for (var i = 0; i < UNet.EncoderBlocks.Count; i++)
-        {
-            x = layers.DoubleConv(UNet.EncoderBlocks[i], x);
-            skips.Add(x);
-            x = layers.MaxPool($"pool{i + 1}", x);
-        }
-        x = layers.DoubleConv("bottleneck", x);
-        for (var i = 0; i < UNet.DecoderBlocks.Count; i++)
-            x = layers.UpAndDoubleConv(UNet.DecoderBlocks[i], x, skips[^(i + 1)]);
-        layers.Conv("final", ModelContract.OutputName, x, pads: 0);
+    /// <summary>
+    /// The static INT8 (QDQ) graph with the same input and output as <see cref="Export(IReadOnlyDictionary{string, WeightTensor}, int)"/>;
+    /// <paramref name="ranges"/> come from <see cref="Int8Calibration"/>.
+    /// </summary>
+    public static byte[] ExportInt8(IReadOnlyDictionary<string, WeightTensor> weights, IReadOnlyDictionary<string, ActivationRange> ranges,
+        int imageSize = Preprocessing.DefaultSize)
+    {
+        var graph = new OnnxGraphBuilder();
+        UNetGraph.Build(new UNetQdqLayers(graph, new UNetLayerWeights(weights), ranges));
+        return Write(graph, imageSize, ModelContract.Int8Precision, []);
+    }
 
-        var model = new OnnxModel(
-            GraphName: "water_meter_unet",
-            Nodes: graph.Nodes,
-            Initializers: graph.Initializers,
-            Inputs: [Tensor(ModelContract.InputName, ModelContract.InputChannels)],
-            Outputs: [Tensor(ModelContract.OutputName, ModelContract.OutputChannels)],
-            Metadata: new Dictionary<string, string>
-            {
-                [ModelContract.ImageSizeMetadataKey] = imageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [ModelContract.ThresholdMetadataKey] = "0.5",
-            },
-            DocString: "Water-meter counter segmentation U-Net. Input: RGB photo preprocessed as wms does " +
-                       $"(Pillow bilinear resize to {imageSize}x{imageSize}, 2-98 percentile stretch, 3x3 median, /255). " +
-                       "Output: logits; the counter is where sigmoid(logit) > 0.5.");
-        return OnnxProtoWriter.Write(model, Assembly.GetExecutingAssembly().GetName().Version?.ToString() ?? ProducerVersion);
+    /// <summary>The FP32 graph with every ReLU's output also a graph output (named as the ReLU), for calibration.</summary>
+    internal static (byte[] Onnx, IReadOnlyList<string> Activations) ExportWithActivations(IReadOnlyDictionary<string, WeightTensor> weights, int imageSize)
+    {
+        var graph = new OnnxGraphBuilder();
+        UNetGraph.Build(new UNetOnnxLayers(graph, new UNetLayerWeights(weights)));
+        var activations = graph.Nodes.Where(n => n.OpType == "Relu").Select(n => n.Name).ToList();
+        var outputs = activations.Select(name => new OnnxValueInfo(name, OnnxDataType.Float,
+            [.. new[] { "n", "c", "h", "w" }.Select(d => OnnxDimension.Dynamic($"{name}.{d}"))])).ToList();
+        return (Write(graph, imageSize, ModelContract.Fp32Precision, outputs), activations);
     }
 
     /// <summary>Exports and writes to <paramref name="path"/> through a temporary file.</summary>
@@ -73,6 +69,28 @@ public static class UNetOnnxExporter
         {
             throw new WmsException($"{path}: cannot write ONNX model ({e.Message})");
         }
+    }
+
+    private static byte[] Write(OnnxGraphBuilder graph, int imageSize, string precision, IReadOnlyList<OnnxValueInfo> extraOutputs)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            [ModelContract.ImageSizeMetadataKey] = imageSize.ToString(CultureInfo.InvariantCulture),
+            [ModelContract.ThresholdMetadataKey] = "0.5",
+        };
+        var quantized = precision != ModelContract.Fp32Precision;
+        if (quantized) metadata[ModelContract.PrecisionMetadataKey] = precision;
+        var model = new OnnxModel(
+            GraphName: "water_meter_unet",
+            Nodes: graph.Nodes,
+            Initializers: graph.Initializers,
+            Inputs: [Tensor(ModelContract.InputName, ModelContract.InputChannels)],
+            Outputs: [Tensor(ModelContract.OutputName, ModelContract.OutputChannels), .. extraOutputs],
+            Metadata: metadata,
+            DocString: "Water-meter counter segmentation U-Net" + (quantized ? " (static INT8, QDQ)" : "") + ". Input: RGB photo preprocessed as wms does " +
+                       $"(Pillow bilinear resize to {imageSize}x{imageSize}, 2-98 percentile stretch, 3x3 median, /255). " +
+                       "Output: logits; the counter is where sigmoid(logit) > 0.5.");
+        return OnnxProtoWriter.Write(model, Assembly.GetExecutingAssembly().GetName().Version?.ToString() ?? ProducerVersion);
     }
 
     private static OnnxValueInfo Tensor(string name, int channels) => new(name, OnnxDataType.Float,

@@ -9,7 +9,7 @@ namespace Wms.Training.Tests.Onnx;
 /// <summary>The exported file passes the real <c>onnx.checker</c> (what <c>mlflow.onnx.load_model</c> runs first).</summary>
 public sealed class OnnxCheckerTests
 {
-    private const string Script = """
+    internal const string Script = """
         import json, sys, onnx
         model = onnx.load(sys.argv[1])
         onnx.checker.check_model(model, full_check=True)

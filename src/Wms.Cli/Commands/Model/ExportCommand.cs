@@ -33,10 +33,32 @@ internal sealed class ExportCommand : BaseCommand
 
     private static readonly Option<bool> Force = new("--force", "-f") { Description = "Replace the folder if it exists" };
 
+    private static readonly Option<bool> Int8 = new("--int8")
+    {
+        Description = "Write model.onnx as a static INT8 (QDQ) graph, about 2x faster on CPU; needs --calibration",
+    };
+
+    private static readonly Option<string?> Calibration = new("--calibration")
+    {
+        Description = "Photos to calibrate INT8 on (a folder of JPEG/PNG, or a data folder with images/)",
+    };
+
+    private static readonly Option<int> CalibrationCount = new("--calibration-count")
+    {
+        Description = "Calibration photos used (spread over the folder)",
+        DefaultValueFactory = _ => 16,
+    };
+
+    private static readonly Option<double> MinDice = new("--min-dice")
+    {
+        Description = "Refuse the INT8 model if its masks agree with FP32's below this mean Dice on the calibration photos",
+        DefaultValueFactory = _ => 0.95,
+    };
+
     private readonly Workspace _workspace;
 
     public ExportCommand(IConsoleUi ui, Workspace workspace)
-        : base("export", "Write trained U-Net weights as an MLflow model folder with an ONNX model (checked against TorchSharp)", ui)
+        : base("export", "Write trained U-Net weights as an MLflow model folder with an ONNX model (checked against TorchSharp; --int8 for the quantized graph)", ui)
     {
         _workspace = workspace;
         Options.Add(Weights);
@@ -44,6 +66,10 @@ internal sealed class ExportCommand : BaseCommand
         Options.Add(ImageSize);
         Options.Add(RunId);
         Options.Add(Force);
+        Options.Add(Int8);
+        Options.Add(Calibration);
+        Options.Add(CalibrationCount);
+        Options.Add(MinDice);
     }
 
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -53,6 +79,7 @@ internal sealed class ExportCommand : BaseCommand
         var size = parseResult.GetValue(ImageSize);
         if (size < 16) throw new WmsException($"--image-size: {size} is too small (the U-Net pools 4 times; at least 16)");
 
+        var int8 = Int8Options(parseResult);
         var force = parseResult.GetValue(Force);
         if (!force && Directory.Exists(folder))
             throw new WmsException($"{folder}: already exists (use --force to replace it)", WmsErrorKind.Conflict);
@@ -65,11 +92,13 @@ internal sealed class ExportCommand : BaseCommand
             ImageSize = size,
             RunId = parseResult.GetValue(RunId),
             Overwrite = force,
+            Int8 = int8,
         });
 
         var package = export.Package;
         var output = new ExportOutput(package.Path, package.OnnxPath, package.OnnxSha256, size, package.RunId,
-            export.MaxLogitDifference, package.Manifest!.Files);
+            export.MaxLogitDifference, package.Manifest!.Files, package.Manifest.EffectivePrecision,
+            export.Int8 is { } a ? new Int8AgreementOutput(a.Inputs, a.MeanDice, a.MinDice, a.MaxLogitDifference, a.MeanLogitDifference) : null);
         if (parseResult.IsJson())
         {
             Ui.WriteJson(output, ModelJsonContext.Default.ExportOutput);
@@ -80,8 +109,24 @@ internal sealed class ExportCommand : BaseCommand
             foreach (var file in output.Files) table.AddRow(Markup.Escape(file.Path), file.SizeBytes.ToString("N0"), file.Sha256[..16]);
             Ui.Out.Write(table);
             Ui.Out.MarkupLineInterpolated($"model.onnx sha256: {package.OnnxSha256}");
+            if (export.Int8 is { } q)
+                Ui.Info($"INT8 vs FP32 on {q.Inputs} calibration photos: mask Dice mean {q.MeanDice:F4}, min {q.MinDice:F4}; " +
+                        $"|logit difference| mean {q.MeanLogitDifference:G3}, max {q.MaxLogitDifference:G3}");
             Ui.Success($"exported {weights} to {package.Path} (ONNX vs TorchSharp: max |logit difference| {export.MaxLogitDifference:G2})");
         }
         return Task.FromResult(ExitCodes.Success);
+    }
+
+    private Int8ExportOptions? Int8Options(ParseResult parseResult)
+    {
+        var calibration = parseResult.GetValue(Calibration);
+        if (!parseResult.GetValue(Int8))
+            return calibration is null ? null : throw new WmsException("--calibration: only with --int8");
+        if (calibration is null) throw new WmsException("--int8: needs --calibration DIR (photos like those the model will see)");
+        var count = parseResult.GetValue(CalibrationCount);
+        if (count < 1) throw new WmsException($"--calibration-count: {count} (at least 1)");
+        var minDice = parseResult.GetValue(MinDice);
+        if (!(minDice is >= 0 and <= 1)) throw new WmsException($"--min-dice: {minDice} (0 to 1)");
+        return new Int8ExportOptions(_workspace.Resolve(calibration)) { MaxPhotos = count, MinDice = minDice };
     }
 }

@@ -11,4 +11,7 @@ internal sealed partial class ModelJsonContext : JsonSerializerContext;
 
 /// <summary>`wms model export` result.</summary>
 internal sealed record ExportOutput(string Folder, string Onnx, string OnnxSha256, int ImageSize, string? RunId,
-    float MaxLogitDifference, IReadOnlyList<ManifestFile> Files);
+    float MaxLogitDifference, IReadOnlyList<ManifestFile> Files, string Precision, Int8AgreementOutput? Int8);
+
+/// <summary>An INT8 export's agreement with the FP32 graph on the calibration photos.</summary>
+internal sealed record Int8AgreementOutput(int CalibrationPhotos, double MeanDice, double MinDice, float MaxLogitDifference, double MeanLogitDifference);
