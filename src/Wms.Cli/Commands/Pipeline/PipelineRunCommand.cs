@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Wms.Cli.Commands.Training;
 using Wms.Cli.Output;
 using Wms.Cli.Pipeline;
 using Wms.Core;
@@ -16,11 +17,6 @@ internal sealed class PipelineRunCommand : BaseCommand
     private static readonly Option<string> NewOption = new("--new") { Description = "Folder with the new photos (images/) and masks (masks/)", Required = true };
     private static readonly Option<string> DataOption = new("--data") { Description = "The data set to merge into and train on", DefaultValueFactory = _ => "data" };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "YAML training config (the original's keys; see configs/default.yaml); embedded defaults otherwise" };
-    private static readonly Option<int?> EpochsOption = new("--epochs") { Description = "Epochs (overrides training.epochs)" };
-    private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = "Batch size (overrides training.batch_size)" };
-    private static readonly Option<int?> ImageSizeOption = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
-    private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
-    private static readonly Option<int> ThreadsOption = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> MinDeltaOption = new("--min-delta") { Description = "The new model must beat Production by more than this on Dice and on IoU", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> RunsOption = new("--runs") { Description = "Folder for training run folders", DefaultValueFactory = _ => "runs" };
     private static readonly Option<string> ExportOption = new("--export") { Description = "Model folder the promoted model is exported to", DefaultValueFactory = _ => Path.Combine("models", "production") };
@@ -40,8 +36,7 @@ internal sealed class PipelineRunCommand : BaseCommand
             + "Exit 0 when promoted, 4 when Production is kept.", ui)
     {
         (_workspace, _runner, _observers, _actions) = (workspace, runner, observers, actions);
-        foreach (var option in new Option[] { NewOption, DataOption, ConfigOption, EpochsOption, BatchSizeOption, ImageSizeOption, SeedOption, ThreadsOption,
-                     MinDeltaOption, RunsOption, ExportOption, RecordDirOption, StateDirOption, SummaryOption, NoPushOption })
+        foreach (var option in (Option[])[NewOption, DataOption, ConfigOption, .. TrainingCommandOptions.All, MinDeltaOption, RunsOption, ExportOption, RecordDirOption, StateDirOption, SummaryOption, NoPushOption])
             Options.Add(option);
     }
 
@@ -53,7 +48,7 @@ internal sealed class PipelineRunCommand : BaseCommand
         var request = new PipelineRequest(
             _workspace.Resolve(parseResult.GetValue(NewOption)!),
             _workspace.Resolve(parseResult.GetValue(DataOption)!),
-            TrainingOptionsFrom(parseResult, configFile),
+            TrainingCommandOptions.Resolve(parseResult, configFile),
             configFile,
             _workspace.Resolve(parseResult.GetValue(StateDirOption)!),
             _workspace.Resolve(parseResult.GetValue(RunsOption)!),
@@ -103,30 +98,4 @@ internal sealed class PipelineRunCommand : BaseCommand
         ];
     }
 
-    /// <summary>Embedded defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
-    private static TrainingOptions TrainingOptionsFrom(ParseResult parseResult, string? configFile)
-    {
-        var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
-        options = options with
-        {
-            Epochs = parseResult.GetValue(EpochsOption) ?? options.Epochs,
-            BatchSize = parseResult.GetValue(BatchSizeOption) ?? options.BatchSize,
-            ImageSize = parseResult.GetValue(ImageSizeOption) ?? options.ImageSize,
-            Seed = parseResult.GetValue(SeedOption),
-            Threads = parseResult.GetValue(ThreadsOption),
-        };
-        if (options.FindProblem() is var (key, problem))
-        {
-            var source = key switch
-            {
-                "training.epochs" when parseResult.GetValue(EpochsOption) is not null => "--epochs",
-                "training.batch_size" when parseResult.GetValue(BatchSizeOption) is not null => "--batch-size",
-                "model.input_size" when parseResult.GetValue(ImageSizeOption) is not null => "--image-size",
-                "threads" => "--threads",
-                _ => configFile is null ? key : $"{configFile}: {key}",
-            };
-            throw new WmsException($"{source}: {problem}");
-        }
-        return options;
-    }
 }

@@ -16,11 +16,6 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
 {
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "YAML training config (the original's keys; see configs/default.yaml). Defaults are used for keys left out" };
     private static readonly Option<string> DataOption = new("--data") { Description = "Data folder with images/ and masks/ (paired by file stem)", DefaultValueFactory = _ => "data" };
-    private static readonly Option<int?> EpochsOption = new("--epochs") { Description = "Epochs (overrides training.epochs)" };
-    private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = "Batch size (overrides training.batch_size)" };
-    private static readonly Option<int?> ImageSizeOption = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
-    private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
-    private static readonly Option<int> ThreadsOption = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
     private static readonly Option<string?> OutOption = new("--out")
     {
         Description = "Run folder to create (default: runs/<UTC timestamp>). When it exists already, the run goes inside it " +
@@ -50,11 +45,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         _actions = actions;
         Options.Add(ConfigOption);
         Options.Add(DataOption);
-        Options.Add(EpochsOption);
-        Options.Add(BatchSizeOption);
-        Options.Add(ImageSizeOption);
-        Options.Add(SeedOption);
-        Options.Add(ThreadsOption);
+        foreach (var option in TrainingCommandOptions.All) Options.Add(option);
         Options.Add(OutOption);
     }
 
@@ -63,7 +54,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
-        var options = TrainingOptionsFrom(parseResult, configFile);
+        var options = TrainingCommandOptions.Resolve(parseResult, configFile);
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var output = OutputFolder(parseResult.GetValue(OutOption));
 
@@ -126,30 +117,4 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         }
     }
 
-    /// <summary>Defaults, then the config file, then the command line; the result is checked as a whole.</summary>
-    private static TrainingOptions TrainingOptionsFrom(ParseResult parseResult, string? configFile)
-    {
-        var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
-        options = options with
-        {
-            Epochs = parseResult.GetValue(EpochsOption) ?? options.Epochs,
-            BatchSize = parseResult.GetValue(BatchSizeOption) ?? options.BatchSize,
-            ImageSize = parseResult.GetValue(ImageSizeOption) ?? options.ImageSize,
-            Seed = parseResult.GetValue(SeedOption),
-            Threads = parseResult.GetValue(ThreadsOption),
-        };
-        if (options.FindProblem() is var (key, problem))
-        {
-            var source = key switch
-            {
-                "training.epochs" when parseResult.GetValue(EpochsOption) is not null => "--epochs",
-                "training.batch_size" when parseResult.GetValue(BatchSizeOption) is not null => "--batch-size",
-                "model.input_size" when parseResult.GetValue(ImageSizeOption) is not null => "--image-size",
-                "threads" => "--threads",
-                _ => configFile is null ? key : $"{configFile}: {key}",
-            };
-            throw new WmsException($"{source}: {problem}");
-        }
-        return options;
-    }
 }

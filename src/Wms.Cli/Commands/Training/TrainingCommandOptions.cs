@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Wms.Core;
+using Wms.Training;
+using Wms.Training.Configuration;
+
+namespace Wms.Cli.Commands.Training;
+
+/// <summary>The training options `wms train` and `wms pipeline run` share, and how they layer over the config file.</summary>
+internal static class TrainingCommandOptions
+{
+    public static readonly Option<int?> Epochs = new("--epochs") { Description = "Epochs (overrides training.epochs)" };
+    public static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Batch size (overrides training.batch_size)" };
+    public static readonly Option<int?> ImageSize = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
+    public static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
+    public static readonly Option<int> Threads = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
+
+    public static IEnumerable<Option> All => [Epochs, BatchSize, ImageSize, Seed, Threads];
+
+    /// <summary>Defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
+    public static TrainingOptions Resolve(ParseResult parseResult, string? configFile)
+    {
+        var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
+        options = options with
+        {
+            Epochs = parseResult.GetValue(Epochs) ?? options.Epochs,
+            BatchSize = parseResult.GetValue(BatchSize) ?? options.BatchSize,
+            ImageSize = parseResult.GetValue(ImageSize) ?? options.ImageSize,
+            Seed = parseResult.GetValue(Seed),
+            Threads = parseResult.GetValue(Threads),
+        };
+        if (options.FindProblem() is var (key, problem))
+        {
+            var source = key switch
+            {
+                "training.epochs" when parseResult.GetValue(Epochs) is not null => "--epochs",
+                "training.batch_size" when parseResult.GetValue(BatchSize) is not null => "--batch-size",
+                "model.input_size" when parseResult.GetValue(ImageSize) is not null => "--image-size",
+                "threads" => "--threads",
+                _ => configFile is null ? key : $"{configFile}: {key}",
+            };
+            throw new WmsException($"{source}: {problem}");
+        }
+        return options;
+    }
+}
