@@ -14,4 +14,5 @@ builder.Configuration.AddWmsConfiguration();
 builder.Services.AddWmsCli();
 
 using var host = builder.Build();
-return await CommandTree.InvokeAsync(host.Services, args);
+// The commands run on the thread pool; this first thread runs the libtorch work (ComputeThread).
+return Wms.Training.Model.ComputeThread.Lend(() => CommandTree.InvokeAsync(host.Services, args));

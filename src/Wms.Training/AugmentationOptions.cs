@@ -14,6 +14,13 @@ public sealed record AugmentationOptions
     public double RotationDegrees { get; init; } = 10;
     public double RotationProbability { get; init; } = 0.5;
 
+    /// <summary>
+    /// Probability of a further quarter turn (+-90 degrees, either way alike): phones photograph
+    /// meters mounted sideways, whose counters run vertically. Not in the original (0 keeps it
+    /// off); training photos are square, so a quarter turn loses no pixel.
+    /// </summary>
+    public double QuarterTurnProbability { get; init; }
+
     /// <summary>Probability of multiplying the photo's brightness by U(0.8, 1.2).</summary>
     public double ColorJitterProbability { get; init; } = 0.3;
 

@@ -35,6 +35,7 @@ internal static class TrainingOptionsValidation
             !IsProbability(a.VerticalFlip) ? ("augmentation.vertical_flip", $"must be a probability in [0, 1], not {F(a.VerticalFlip)}") :
             !(a.RotationDegrees is >= 0 and <= 180) ? ("augmentation.rotation_degrees", $"must be between 0 and 180, not {F(a.RotationDegrees)}") :
             !IsProbability(a.RotationProbability) ? ("augmentation.rotation_prob", $"must be a probability in [0, 1], not {F(a.RotationProbability)}") :
+            !IsProbability(a.QuarterTurnProbability) ? ("augmentation.quarter_turn_prob", $"must be a probability in [0, 1], not {F(a.QuarterTurnProbability)}") :
             !IsProbability(a.ColorJitterProbability) ? ("augmentation.color_jitter_prob", $"must be a probability in [0, 1], not {F(a.ColorJitterProbability)}") :
             o.Threads < 0 ? ("threads", $"must be 0 (all cores) or more, not {o.Threads}") :
             null;

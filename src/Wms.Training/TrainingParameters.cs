@@ -21,6 +21,7 @@ internal static class TrainingParameters
         new("vflip", F(o.Augmentation.VerticalFlip)),
         new("rotation_degrees", F(o.Augmentation.RotationDegrees)),
         new("rotation_prob", F(o.Augmentation.RotationProbability)),
+        new("quarter_turn_prob", F(o.Augmentation.QuarterTurnProbability)),
         new("color_jitter_prob", F(o.Augmentation.ColorJitterProbability)),
         // What the original ignored or did not record.
         new("min_lr", F(o.MinLearningRate)),

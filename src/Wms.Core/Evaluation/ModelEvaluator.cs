@@ -62,8 +62,7 @@ public sealed class ModelEvaluator(SegmentationEngine engine, EvaluationOptions?
             for (var i = 0; i < mask.Length; i++) mask[i] = Sigmoid(logits[i]) > ModelContract.Threshold ? (byte)1 : (byte)0;
             return mask;
         }
-        for (var i = 0; i < logits.Length; i++) logits[i] = Sigmoid(logits[i]);
-        var resized = ProbabilityResize.Bilinear(logits, size, _options.MaskSize);
+        var resized = ProbabilityResize.Probabilities(logits, size, _options.MaskSize);
         for (var i = 0; i < mask.Length; i++) mask[i] = resized[i] > ModelContract.Threshold ? (byte)1 : (byte)0;
         return mask;
     }

@@ -7,6 +7,14 @@ namespace Wms.Core.Evaluation;
 /// </summary>
 public static class ProbabilityResize
 {
+    /// <summary>The probabilities (sigmoid) of <paramref name="logits"/>, <paramref name="from"/>², resized to <paramref name="to"/>².</summary>
+    public static float[] Probabilities(ReadOnlySpan<float> logits, int from, int to)
+    {
+        var probabilities = new float[logits.Length];
+        for (var i = 0; i < logits.Length; i++) probabilities[i] = 1f / (1f + MathF.Exp(-logits[i]));
+        return Bilinear(probabilities, from, to);
+    }
+
     /// <summary><paramref name="source"/> is <paramref name="from"/>² values; the result is <paramref name="to"/>².</summary>
     public static float[] Bilinear(ReadOnlySpan<float> source, int from, int to)
     {

@@ -6,7 +6,8 @@ namespace Wms.Core.Imaging;
 public sealed record ImageInfo(int Width, int Height, int Orientation, string Format);
 
 /// <summary>
-/// Decodes JPEG and PNG with SkiaSharp (libjpeg-turbo and libpng underneath) and applies the
+/// Decodes JPEG and PNG with SkiaSharp (libjpeg-turbo and libpng underneath; colour JPEGs through
+/// the system's faster libjpeg-turbo when installed, see <see cref="TurboJpeg"/>) and applies the
 /// EXIF orientation. Every failure is a <see cref="WmsException"/> naming the file.
 /// </summary>
 public static class ImageDecoder
@@ -32,6 +33,15 @@ public static class ImageDecoder
         if ((long)w * h > maxPixels)
             throw new WmsException($"{name}: {w}x{h} is more than the limit of {maxPixels} pixels");
 
+        var rgb = codec.EncodedFormat == SKEncodedImageFormat.Jpeg ? TurboJpeg.TryDecodeRgb(encoded, w, h) : null;
+        rgb ??= DecodeRgbWithSkia(codec, name);
+        var (ow, oh, pixels) = ExifOrientation.Apply((int)codec.EncodedOrigin, w, h, rgb, 3);
+        return new RgbImage(ow, oh, pixels);
+    }
+
+    internal static byte[] DecodeRgbWithSkia(SKCodec codec, string name)
+    {
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var rgba = new byte[info.BytesSize];
         SKCodecResult result;
@@ -50,8 +60,7 @@ public static class ImageDecoder
             rgb[j + 1] = rgba[i + 1];
             rgb[j + 2] = rgba[i + 2];
         }
-        var (ow, oh, pixels) = ExifOrientation.Apply((int)codec.EncodedOrigin, w, h, rgb, 3);
-        return new RgbImage(ow, oh, pixels);
+        return rgb;
     }
 
     public static GrayImage DecodeGray(string path) => DecodeGray(ReadFile(path), path);
@@ -124,7 +133,7 @@ public static class ImageDecoder
         }
     }
 
-    private static SKCodec CreateCodec(ReadOnlySpan<byte> encoded, string name)
+    internal static SKCodec CreateCodec(ReadOnlySpan<byte> encoded, string name)
     {
         if (encoded.IsEmpty)
             throw new WmsException($"{name}: empty file (0 bytes)");

@@ -33,8 +33,16 @@ public sealed class SegmentationEngine : IDisposable
     /// <summary>The model that was loaded (path, SHA-256, run id).</summary>
     public ModelPackage Package { get; }
 
-    /// <summary>The square size photos are resized to, and the size of <see cref="Prediction.Mask"/>.</summary>
+    /// <summary>The square size photos are resized to.</summary>
     public int ImageSize { get; }
+
+    /// <summary>
+    /// The size of <see cref="Prediction.Mask"/>: always 512x512, the original API's contract
+    /// (clients read a 512x512 PNG). A model that runs at another size has its probabilities
+    /// resized bilinearly to 512x512 and then thresholded, exactly as <c>wms eval</c> and the
+    /// trainer's <c>final_test_*</c> measure it.
+    /// </summary>
+    public int MaskSize => Preprocessing.DefaultSize;
 
     /// <summary>How long the warm-up inference took (zero without warm-up).</summary>
     public TimeSpan WarmUpTime { get; private set; }
@@ -116,7 +124,7 @@ public sealed class SegmentationEngine : IDisposable
         for (var i = 0; i < photos.Count; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var (photo, mask) = (photos[i], MaskAnalysis.Threshold(logits.AsSpan(i * plane, plane), ImageSize, ImageSize));
+            var (photo, mask) = (photos[i], Mask(logits.AsSpan(i * plane, plane)));
             var box = MaskAnalysis.BoundingBox(mask);
             results[i] = new Prediction(
                 Mask: mask,
@@ -125,10 +133,19 @@ public sealed class SegmentationEngine : IDisposable
                 PhotoHeight: photo.Height,
                 CoveragePercent: MaskAnalysis.CoveragePercent(mask),
                 Box: box,
-                PhotoBox: box is null ? null : MaskAnalysis.ToPhoto(box, ImageSize, ImageSize, photo.Width, photo.Height),
+                PhotoBox: box is null ? null : MaskAnalysis.ToPhoto(box, MaskSize, MaskSize, photo.Width, photo.Height),
                 Timings: new PredictionTimings(TimeSpan.Zero, preprocess[i], inference, Stopwatch.GetElapsedTime(start)));
         }
         return results;
+    }
+
+    private GrayImage Mask(ReadOnlySpan<float> logits)
+    {
+        if (ImageSize == MaskSize) return MaskAnalysis.Threshold(logits, ImageSize, ImageSize);
+        var resized = Evaluation.ProbabilityResize.Probabilities(logits, ImageSize, MaskSize);
+        var mask = new GrayImage(MaskSize, MaskSize);
+        for (var i = 0; i < resized.Length; i++) mask.Pixels[i] = resized[i] > ModelContract.Threshold ? (byte)255 : (byte)0;
+        return mask;
     }
 
     /// <summary>The raw model: <paramref name="input"/> is [batch, 3, size, size] floats, the result [batch, 1, size, size] logits.</summary>

@@ -44,6 +44,7 @@ internal static class ConfigSchema
             new("vertical_flip", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { VerticalFlip = v.Double(n) } })),
             new("rotation_degrees", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationDegrees = v.Double(n) } })),
             new("rotation_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationProbability = v.Double(n) } })),
+            new("quarter_turn_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { QuarterTurnProbability = v.Double(n) } })),
             new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
         ])),
         // Ours, not the original's: what the final test metrics compare with.

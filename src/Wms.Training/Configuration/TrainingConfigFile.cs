@@ -100,6 +100,7 @@ public static class TrainingConfigFile
               vertical_flip: {F(a.VerticalFlip)}
               rotation_degrees: {F(a.RotationDegrees)}
               rotation_prob: {F(a.RotationProbability)}
+              quarter_turn_prob: {F(a.QuarterTurnProbability)}
               color_jitter_prob: {F(a.ColorJitterProbability)}
             evaluation:
               mask_size: {(o.EvaluationMaskSize is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.InputSize)}

@@ -14,7 +14,10 @@ public sealed class Augmenter(AugmentationOptions options)
 
     public AugmentationOptions Options => options;
 
-    /// <summary>Draws in a fixed order (always six numbers) so a stream gives the same draws whatever the options.</summary>
+    /// <summary>
+    /// Draws in a fixed order (always eight numbers) so a stream gives the same draws whatever the
+    /// options; the quarter turn's two came last, so streams drawn before it existed are unchanged.
+    /// </summary>
     public Draw Roll(ref DeterministicRandom random)
     {
         var hflip = random.NextDouble() < options.HorizontalFlip;
@@ -23,7 +26,10 @@ public sealed class Augmenter(AugmentationOptions options)
         var angle = random.Uniform(-options.RotationDegrees, options.RotationDegrees);
         var jitter = random.NextDouble() < options.ColorJitterProbability;
         var factor = random.Uniform(0.8, 1.2);
-        return new Draw(hflip, vflip, rotate && options.RotationDegrees > 0 ? angle : 0, jitter ? (float)factor : 1f);
+        var quarter = random.NextDouble() < options.QuarterTurnProbability;
+        var clockwise = random.NextDouble() < 0.5;
+        var degrees = (rotate && options.RotationDegrees > 0 ? angle : 0) + (quarter ? (clockwise ? -90 : 90) : 0);
+        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f);
     }
 
     public AugmentedSample Apply(CachedSample sample, DeterministicRandom random)

@@ -3,6 +3,7 @@ using Wms.Core;
 using Wms.Training.Configuration;
 using Wms.Training.Data;
 using Wms.Training.Evaluation;
+using Wms.Training.Model;
 
 namespace Wms.Training.Runs;
 
@@ -106,8 +107,8 @@ public sealed class TrainingRun(TimeProvider time)
 
     /// <summary>
     /// TorchSharp's dispose scopes and no_grad are per thread, so the whole training runs on one
-    /// dedicated thread rather than hopping between pool threads at awaits.
+    /// thread rather than hopping between pool threads at awaits: the process's first thread when
+    /// the program lends it (see <see cref="ComputeThread"/>).
     /// </summary>
-    private static Task<T> RunOnTrainingThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    private static Task<T> RunOnTrainingThread<T>(Func<T> work) => ComputeThread.RunAsync(work);
 }

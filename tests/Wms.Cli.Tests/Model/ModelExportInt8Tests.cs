@@ -35,7 +35,7 @@ public sealed class ModelExportInt8Tests
         Assert.Equal("model.onnx", MlModelFile.Read(temp.Combine("model", "MLmodel")).OnnxData);
         using var engine = SegmentationEngine.Load(package, new InferenceOptions { IntraOpThreads = 1 });
         var prediction = engine.Predict(File.ReadAllBytes(Path.Combine(photos, "p0.png")), "p0.png");
-        Assert.Equal((64, 64), (prediction.Mask.Width, prediction.Mask.Height));
+        Assert.Equal((64, 512, 512), (engine.ImageSize, prediction.Mask.Width, prediction.Mask.Height));
     }
 
     [Fact]

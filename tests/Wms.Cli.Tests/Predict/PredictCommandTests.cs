@@ -85,15 +85,17 @@ public sealed class PredictCommandTests(PredictModels models) : IDisposable
         var writtenFull = ImageDecoder.DecodeGray(_ws.Combine("photo-size", $"mask_{stem}.png"));
         using var engine = SegmentationEngine.Load(models.First.Folder, new InferenceOptions { IntraOpThreads = 1 });
         var expected = engine.Predict(File.ReadAllBytes(photo), photo, maskAtPhotoSize: true);
-        Assert.Equal((PredictModels.ImageSize, PredictModels.ImageSize), (written.Width, written.Height));
+        Assert.Equal((512, 512), (written.Width, written.Height)); // the API's size, whatever the model's
         Assert.Equal(expected.Mask.Pixels, written.Pixels);
         Assert.Equal(expected.PhotoMask!.Pixels, writtenFull.Pixels);
         Assert.InRange(expected.CoveragePercent, 1, 99);
 
-        var (torchMask, logits) = TorchSharpMask.Predict(models.First.Model, ImageDecoder.DecodeRgb(photo), PredictModels.ImageSize);
-        var differing = Enumerable.Range(0, torchMask.Length).Where(i => torchMask[i] != written.Pixels[i]).ToList();
+        // libtorch's probabilities, upsampled to 512x512 as the engine and `wms eval` do.
+        var (_, logits) = TorchSharpMask.Predict(models.First.Model, ImageDecoder.DecodeRgb(photo), PredictModels.ImageSize);
+        var probabilities = Wms.Core.Evaluation.ProbabilityResize.Probabilities(logits, PredictModels.ImageSize, 512);
+        var differing = Enumerable.Range(0, probabilities.Length).Where(i => (probabilities[i] > 0.5f ? 255 : 0) != written.Pixels[i]).ToList();
         // ONNX Runtime and libtorch sum in different orders: only pixels on the decision boundary may differ.
-        Assert.All(differing, i => Assert.True(Math.Abs(logits[i]) < 1e-3, $"pixel {i}: logit {logits[i]}"));
+        Assert.All(differing, i => Assert.True(Math.Abs(probabilities[i] - 0.5f) < 1e-3, $"pixel {i}: probability {probabilities[i]}"));
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed class PredictCommandTests(PredictModels models) : IDisposable
         Assert.Equal("model", json["mask_size"]!.GetValue<string>());
         Assert.Equal(2, json["succeeded"]!.GetValue<int>());
         Assert.Equal(json.ToJsonString(), JsonNode.Parse(File.ReadAllText(_ws.Combine("out", "predictions.json")))!.ToJsonString());
-        Assert.All(json["predictions"]!.AsArray(), p => Assert.Equal(PredictModels.ImageSize, p!["mask_width"]!.GetValue<int>()));
+        Assert.All(json["predictions"]!.AsArray(), p => Assert.Equal(512, p!["mask_width"]!.GetValue<int>()));
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class BenchCommandTests
         var row = Assert.Single(JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray());
         Assert.True(row.GetProperty("torch_median_ms").GetDouble() > 0);
         Assert.True(row.GetProperty("speedup_vs_torch").GetDouble() > 0);
+        Assert.True(row.GetProperty("torch_same_malloc_median_ms").GetDouble() > 0);
+        Assert.True(row.GetProperty("speedup_vs_torch_same_malloc").GetDouble() > 0);
     }
 
     [Fact]

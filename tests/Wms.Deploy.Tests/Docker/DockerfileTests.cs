@@ -56,6 +56,19 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Both_images_install_the_system_libjpeg_turbo_as_root_before_switching_user()
+    {
+        foreach (var image in new[] { Serving, Training })
+        {
+            var steps = image.Final.Instructions.ToList();
+            var install = steps.FindIndex(i => i.Keyword == "RUN" && i.Arguments.Contains("install -y --no-install-recommends libturbojpeg0", StringComparison.Ordinal));
+            Assert.True(install >= 0, "no apt-get install of libturbojpeg0 in the runtime stage");
+            Assert.True(install < steps.FindIndex(i => i.Keyword == "USER"), "installed after USER: apt-get would run as the app user");
+            Assert.Contains("rm -rf /var/lib/apt/lists/*", steps[install].Arguments);
+        }
+    }
+
+    [Fact]
     public void Training_publishes_the_cli_with_libtorch_and_runs_it_as_non_root()
     {
         Assert.Equal(Sdk, Training.Stages[0].BaseImage);

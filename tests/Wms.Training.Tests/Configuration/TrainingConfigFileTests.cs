@@ -37,6 +37,7 @@ public sealed class TrainingConfigFileTests
               vertical_flip: 1
               rotation_degrees: 5
               rotation_prob: 0.25
+              quarter_turn_prob: 0.2
               color_jitter_prob: 0.1
             compute:
               channels_last: true
@@ -57,7 +58,8 @@ public sealed class TrainingConfigFileTests
             Split = new SplitRatios(0.7, 0.15, 0.15),
             Augmentation = new AugmentationOptions
             {
-                HorizontalFlip = 0, VerticalFlip = 1, RotationDegrees = 5, RotationProbability = 0.25, ColorJitterProbability = 0.1,
+                HorizontalFlip = 0, VerticalFlip = 1, RotationDegrees = 5, RotationProbability = 0.25, QuarterTurnProbability = 0.2,
+                ColorJitterProbability = 0.1,
             },
             Compute = new ComputeOptions(ChannelsLast: true, BFloat16: true),
         }, options);

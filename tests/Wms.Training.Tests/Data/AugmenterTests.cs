@@ -109,6 +109,25 @@ public sealed class AugmenterTests
     }
 
     [Fact]
+    public void Quarter_turns_follow_their_probability_both_ways_and_leave_the_other_draws_as_they_were()
+    {
+        var original = new Augmenter(new AugmentationOptions());
+        var turning = new Augmenter(new AugmentationOptions { QuarterTurnProbability = 0.25 });
+        var pairs = Enumerable.Range(0, 4000).Select(i =>
+        {
+            var a = DeterministicRandom.For(9, i);
+            var b = DeterministicRandom.For(9, i);
+            return (Before: original.Roll(ref a), After: turning.Roll(ref b));
+        }).ToList();
+
+        Assert.All(pairs, p => Assert.Equal(p.Before with { RotationDegrees = 0 }, p.After with { RotationDegrees = 0 }));
+        var turns = pairs.Select(p => p.After.RotationDegrees - p.Before.RotationDegrees).ToList();
+        Assert.All(turns, t => Assert.Contains(Math.Round(t, 9), new[] { -90.0, 0.0, 90.0 }));
+        Assert.InRange(turns.Count(t => Math.Abs(t) > 1) / 4000.0, 0.22, 0.28);
+        Assert.InRange(turns.Count(t => t > 1) / (double)turns.Count(t => Math.Abs(t) > 1), 0.44, 0.56);
+    }
+
+    [Fact]
     public void Brightness_scales_the_photo_floats_and_clips_at_one_but_leaves_the_mask()
     {
         var batch = SampleBatch.Allocate(1, 2, ["s"]);

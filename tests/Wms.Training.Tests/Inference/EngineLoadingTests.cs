@@ -64,7 +64,7 @@ public sealed class EngineLoadingTests
 
         Assert.Equal(96, engine.ImageSize);
         var prediction = engine.Predict(TestImages.Meter(200, 150, seed: 1));
-        Assert.Equal((96, 96), (prediction.Mask.Width, prediction.Mask.Height));
+        Assert.Equal((512, 512), (prediction.Mask.Width, prediction.Mask.Height));
         Assert.Null(prediction.PhotoMask);
     }
 

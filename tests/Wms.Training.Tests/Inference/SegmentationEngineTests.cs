@@ -2,6 +2,7 @@ using Wms.Core;
 using Wms.Core.Imaging;
 using Wms.Core.Inference;
 using Wms.Tests.Shared;
+using Wms.Training.Onnx;
 using Xunit;
 
 namespace Wms.Training.Tests.Inference;
@@ -107,6 +108,31 @@ public sealed class SegmentationEngineTests(ExportedModelFixture fixture) : ICla
         Assert.Equal(fixture.Export.Package.OnnxSha256, engine.Package.OnnxSha256);
         Assert.True(engine.WarmUpTime > TimeSpan.Zero);
         Assert.True(fixture.Export.MaxLogitDifference < 1e-4f, $"export check: {fixture.Export.MaxLogitDifference}");
+    }
+
+    [Fact]
+    public void A_model_trained_at_another_size_still_answers_with_a_512_mask_upsampled_from_its_probabilities()
+    {
+        // The original API's clients read 512x512 masks; the water-meter recipe trains at 256.
+        const int size = 128;
+        var folder = fixture.TempPath("model-128");
+        ModelFolderExporter.Export(fixture.Model, folder, new ModelFolderExportOptions { ImageSize = size });
+        using var engine = SegmentationEngine.Load(folder, new InferenceOptions { IntraOpThreads = 2 });
+        var photo = TestImages.Meter(640, 480, seed: 4);
+
+        var prediction = engine.Predict(photo);
+
+        Assert.Equal((size, 512), (engine.ImageSize, engine.MaskSize));
+        Assert.Equal((512, 512), (prediction.Mask.Width, prediction.Mask.Height));
+        var logits = engine.RunLogits(Preprocessing.ToTensor(Preprocessing.Prepare(photo, size)), 1);
+        var small = MaskAnalysis.Threshold(logits, size, size);
+        Assert.InRange(MaskAnalysis.CoveragePercent(small), 0.1, 99.9);
+        // Bilinear upsampling of the probabilities moves the boundary by at most a pixel or two of
+        // the 512 grid; elsewhere the mask is the small mask blown up 4x.
+        var agree = Enumerable.Range(0, 512 * 512).Count(i => prediction.Mask.Pixels[i] == small.Pixels[(i / 512 / 4) * size + i % 512 / 4]);
+        Assert.True(agree >= 512 * 512 * 0.97, $"{agree} of {512 * 512} pixels agree with the {size}x{size} mask");
+        Assert.Equal(MaskAnalysis.CoveragePercent(prediction.Mask), prediction.CoveragePercent);
+        Assert.Equal(MaskAnalysis.ToPhoto(prediction.Box!, 512, 512, 640, 480), prediction.PhotoBox);
     }
 
     private void AssertSameMask(RgbImage photo, Prediction prediction)

@@ -45,8 +45,7 @@ public sealed class BenchEpochCommand : BaseCommand
             throw new WmsException($"{key}: {problem}");
         var epochs = Math.Max(1, parseResult.GetValue(EpochsOption));
 
-        var result = await Task.Factory.StartNew(() => EpochBenchmark.Run(pairs, options, epochs, Ui.Info, cancellationToken),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var result = await Wms.Training.Model.ComputeThread.RunAsync(() => EpochBenchmark.Run(pairs, options, epochs, Ui.Info, cancellationToken));
 
         if (parseResult.IsJson())
         {

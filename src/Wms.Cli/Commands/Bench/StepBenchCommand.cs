@@ -57,17 +57,21 @@ public abstract class StepBenchCommand : BaseCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 Ui.Info($"{operation} {size}x{size} batch {batch}, {name}...");
                 var compute = BenchOptions.Parse(name);
-                var timing = await Task.Factory.StartNew(() => _training
+                var timing = await Wms.Training.Model.ComputeThread.RunAsync(() => _training
                     ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute)
-                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute));
                 rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null));
             }
             if (reference is null) continue;
+            var command = _training ? "time-train" : "time-forward";
             Ui.Info($"{operation} {size}x{size} batch {batch}, PyTorch (torch_reference.py)...");
-            var (median, problem) = await reference.TimeAsync(_training ? "time-train" : "time-forward", size, batch, threads, repeats, warmup, cancellationToken);
+            var (median, problem) = await reference.TimeAsync(command, size, batch, threads, repeats, warmup, sameMalloc: false, cancellationToken);
             if (problem is not null) Ui.Warn($"PyTorch reference not measured: {problem}");
+            Ui.Info($"{operation} {size}x{size} batch {batch}, PyTorch with our malloc settings...");
+            var (tuned, tunedProblem) = await reference.TimeAsync(command, size, batch, threads, repeats, warmup, sameMalloc: true, cancellationToken);
+            if (tunedProblem is not null) Ui.Warn($"PyTorch reference (our malloc settings) not measured: {tunedProblem}");
             for (var i = rows.Count - 1; i >= 0 && rows[i].Size == size; i--)
-                rows[i] = rows[i] with { TorchMedianMs = median };
+                rows[i] = rows[i] with { TorchMedianMs = median, TorchSameMallocMedianMs = tuned };
         }
 
         if (parseResult.IsJson())
@@ -82,17 +86,21 @@ public abstract class StepBenchCommand : BaseCommand
     private static Table Table(IReadOnlyList<StepTiming> rows)
     {
         var table = new Table();
-        foreach (var header in new[] { "case", "compute", "median (min) ms", "PyTorch ms", "speedup" })
+        foreach (var header in new[] { "case", "compute", "median (min) ms", "PyTorch ms", "speedup", "PyTorch, our malloc ms", "speedup" })
             table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var r in rows)
         {
             table.AddRow($"{r.Operation} {r.Size} b{r.Batch}", r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
-                r.TorchMedianMs is { } t ? F(t) : "-", r.SpeedupVsTorch is { } x ? x.ToString("0.00x", CultureInfo.InvariantCulture) : "-");
+                r.TorchMedianMs is { } t ? F(t) : "-", X(r.SpeedupVsTorch),
+                r.TorchSameMallocMedianMs is { } m ? F(m) : "-", X(r.SpeedupVsTorchSameMalloc));
         }
         if (rows.Count > 0)
-            table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch");
+            table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch. "
+                + "Our malloc settings: " + string.Join(' ', Wms.Training.Model.TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}")));
         return table;
     }
+
+    private static string X(double? speedup) => speedup?.ToString("0.00x", CultureInfo.InvariantCulture) ?? "-";
 
     private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 }

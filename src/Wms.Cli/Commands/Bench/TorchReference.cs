@@ -7,7 +7,10 @@ namespace Wms.Cli.Commands.Bench;
 internal sealed class TorchReference(string python, string script)
 {
     /// <summary>Median milliseconds, or the reason it could not be measured.</summary>
-    public async Task<(double? Median, string? Problem)> TimeAsync(string command, int size, int batch, int threads, int repeats, int warmup, CancellationToken cancellationToken)
+    /// <param name="sameMalloc">Give PyTorch our malloc settings (TorchRuntime.AllocatorEnvironment);
+    /// without, it runs as torch_reference.py does by default.</param>
+    public async Task<(double? Median, string? Problem)> TimeAsync(string command, int size, int batch, int threads, int repeats, int warmup,
+        bool sameMalloc, CancellationToken cancellationToken)
     {
         if (!File.Exists(script)) return (null, $"{script} not found");
         if (!File.Exists(python)) return (null, $"{python} not found");
@@ -19,6 +22,9 @@ internal sealed class TorchReference(string python, string script)
             // Same OpenMP waiting as ours (see TorchRuntime), or the comparison measures that instead.
             Environment = { ["OMP_WAIT_POLICY"] = Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy },
         };
+        if (sameMalloc)
+            foreach (var (name, value) in Wms.Training.Model.TorchRuntime.AllocatorEnvironment)
+                start.Environment[name] = value;
         foreach (var a in new[] { script, command, "--size", $"{size}", "--batch", $"{batch}", "--threads", $"{threads}", "--n", $"{repeats}", "--warmup", $"{warmup}" })
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

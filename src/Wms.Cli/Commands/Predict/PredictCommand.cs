@@ -38,7 +38,7 @@ internal sealed class PredictCommand : BaseCommand, ITopLevelCommand
 
     private static readonly Option<MaskSize?> MaskSizeOption = new("--mask-size")
     {
-        Description = "Mask files at the photo's size (default, Predict:MaskSize) or the model's (512x512, as the API returns)",
+        Description = "Mask files at the photo's size (default, Predict:MaskSize) or at 512x512, as the API returns them whatever size the model runs at",
     };
 
     private static readonly Option<int?> Threads = new("--threads", "-t")
