@@ -96,7 +96,7 @@ public sealed class Trainer(TrainingOptions options)
             (sample, mask) =>
             {
                 if (predictions.Count < PredictionsKept) predictions.Add(new(sample.Stem, mask));
-            }, loss: options.Loss, scoreMasks: data.TestMasks);
+            }, loss: options.Loss, scoreMasks: data.TestMasks, postprocess: options.Postprocess);
         return new TrainingResult(history, bestEpoch, bestLoss, stop, test, predictions, trainingTime, testClock.Elapsed);
     }
 
@@ -134,7 +134,8 @@ public sealed class Trainer(TrainingOptions options)
     {
         try
         {
-            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken, loss: options.Loss);
+            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken,
+                loss: options.Loss, postprocess: options.Postprocess);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -54,6 +54,12 @@ public sealed record TrainingOptions
     /// </summary>
     public int? EvaluationMaskSize { get; init; }
 
+    /// <summary>
+    /// <c>model.postprocess</c>: what is done to each thresholded mask in validation, the test
+    /// metrics and, recorded in the exported model, everywhere the model predicts.
+    /// </summary>
+    public Core.Inference.MaskPostprocess Postprocess { get; init; }
+
     /// <summary>The mask size the test metrics are measured at.</summary>
     public int TestMaskSize => EvaluationMaskSize ?? ImageSize;
 

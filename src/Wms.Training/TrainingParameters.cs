@@ -37,6 +37,7 @@ internal static class TrainingParameters
         new("warmup_epochs", I(o.WarmupEpochs)),
         new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : "none"),
         new("eval_mask_size", I(o.TestMaskSize)),
+        new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
     ];
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -133,6 +133,7 @@ public sealed class TrainingTracker(ITrackingStore store, string experimentName,
                 ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
                 {
                     ImageSize = outcome.Run.Options.ImageSize,
+                    Postprocess = outcome.Run.Options.Postprocess,
                     RunId = _run!.RunId,
                     Time = time,
                 });

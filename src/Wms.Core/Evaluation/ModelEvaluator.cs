@@ -8,8 +8,9 @@ namespace Wms.Core.Evaluation;
 /// <summary>
 /// Scores a stored model on photo/mask pairs through the ONNX engine (no TorchSharp): each photo
 /// goes through the training's <see cref="Preprocessing.Prepare"/> at the model's input size; the
-/// predicted probabilities are resized bilinearly to the mask size (when it differs) and thresholded
-/// at 0.5; the true mask is <see cref="Preprocessing.PrepareMask"/> at the mask size. So models of
+/// predicted probabilities are resized bilinearly to the mask size (when it differs), thresholded
+/// at 0.5 and post-processed as the model records (<see cref="SegmentationEngine.Postprocess"/>);
+/// the true mask is <see cref="Preprocessing.PrepareMask"/> at the mask size. So models of
 /// different input sizes are compared on the very same 512x512 masks, as the original measured.
 /// </summary>
 public sealed class ModelEvaluator(SegmentationEngine engine, EvaluationOptions? options = null)
@@ -60,10 +61,13 @@ public sealed class ModelEvaluator(SegmentationEngine engine, EvaluationOptions?
         if (size == _options.MaskSize)
         {
             for (var i = 0; i < mask.Length; i++) mask[i] = Sigmoid(logits[i]) > ModelContract.Threshold ? (byte)1 : (byte)0;
-            return mask;
         }
-        var resized = ProbabilityResize.Probabilities(logits, size, _options.MaskSize);
-        for (var i = 0; i < mask.Length; i++) mask[i] = resized[i] > ModelContract.Threshold ? (byte)1 : (byte)0;
+        else
+        {
+            var resized = ProbabilityResize.Probabilities(logits, size, _options.MaskSize);
+            for (var i = 0; i < mask.Length; i++) mask[i] = resized[i] > ModelContract.Threshold ? (byte)1 : (byte)0;
+        }
+        LargestRegion.Apply(engine.Postprocess, mask, _options.MaskSize);
         return mask;
     }
 

@@ -30,4 +30,7 @@ public sealed record InferenceOptions
 
     /// <summary>ONNX Runtime's full graph optimization (fusions, NCHWc layout on x86). Off only to compare.</summary>
     public bool OptimizeGraph { get; init; } = true;
+
+    /// <summary>Overrides the model's own mask post-processing (to measure with and without it); null follows the model.</summary>
+    public MaskPostprocess? Postprocess { get; init; }
 }

@@ -21,12 +21,14 @@ public sealed class SegmentationEngine : IDisposable
     private int _active;
     private int _disposed;
 
-    private SegmentationEngine(ModelPackage package, InferenceSession session, string input, string output, int imageSize, InferenceOptions options)
+    private SegmentationEngine(ModelPackage package, InferenceSession session, string input, string output, int imageSize,
+        MaskPostprocess postprocess, InferenceOptions options)
     {
         Package = package;
         _session = session;
         (_inputName, _outputName) = (input, output);
         ImageSize = imageSize;
+        Postprocess = postprocess;
         _options = options;
     }
 
@@ -43,6 +45,12 @@ public sealed class SegmentationEngine : IDisposable
     /// trainer's <c>final_test_*</c> measure it.
     /// </summary>
     public int MaskSize => Preprocessing.DefaultSize;
+
+    /// <summary>
+    /// What is done to each thresholded mask: the model's recorded choice (<c>wms-model.json</c>,
+    /// else the ONNX metadata), unless <see cref="InferenceOptions.Postprocess"/> overrides it.
+    /// </summary>
+    public MaskPostprocess Postprocess { get; }
 
     /// <summary>How long the warm-up inference took (zero without warm-up).</summary>
     public TimeSpan WarmUpTime { get; private set; }
@@ -65,18 +73,20 @@ public sealed class SegmentationEngine : IDisposable
         // then built for exactly the size it will run at.
         string input, output;
         int size;
+        MaskPostprocess postprocess;
         Dictionary<string, long> pinned;
         using (var probe = OnnxSession.Create(package.OnnxPath, bytes, options with { OptimizeGraph = false }))
         {
             (input, output) = OnnxSession.CheckUNet(package.OnnxPath, probe);
             size = ResolveImageSize(package, probe);
+            postprocess = options.Postprocess ?? ResolvePostprocess(package, probe);
             pinned = OnnxSession.SpatialSymbols(probe).ToDictionary(name => name, _ => (long)size);
         }
 
         var session = OnnxSession.Create(package.OnnxPath, bytes, options, pinned);
         try
         {
-            var engine = new SegmentationEngine(package, session, input, output, size, options);
+            var engine = new SegmentationEngine(package, session, input, output, size, postprocess, options);
             if (options.WarmUp) engine.WarmUp();
             return engine;
         }
@@ -141,10 +151,18 @@ public sealed class SegmentationEngine : IDisposable
 
     private GrayImage Mask(ReadOnlySpan<float> logits)
     {
-        if (ImageSize == MaskSize) return MaskAnalysis.Threshold(logits, ImageSize, ImageSize);
-        var resized = Evaluation.ProbabilityResize.Probabilities(logits, ImageSize, MaskSize);
-        var mask = new GrayImage(MaskSize, MaskSize);
-        for (var i = 0; i < resized.Length; i++) mask.Pixels[i] = resized[i] > ModelContract.Threshold ? (byte)255 : (byte)0;
+        GrayImage mask;
+        if (ImageSize == MaskSize)
+        {
+            mask = MaskAnalysis.Threshold(logits, ImageSize, ImageSize);
+        }
+        else
+        {
+            var resized = Evaluation.ProbabilityResize.Probabilities(logits, ImageSize, MaskSize);
+            mask = new GrayImage(MaskSize, MaskSize);
+            for (var i = 0; i < resized.Length; i++) mask.Pixels[i] = resized[i] > ModelContract.Threshold ? (byte)255 : (byte)0;
+        }
+        LargestRegion.Apply(Postprocess, mask.Pixels, MaskSize);
         return mask;
     }
 
@@ -195,6 +213,17 @@ public sealed class SegmentationEngine : IDisposable
         var start = Stopwatch.GetTimestamp();
         RunLogits(new float[3 * ImageSize * ImageSize], 1);
         WarmUpTime = Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>The folder's recorded post-processing, else the ONNX metadata's, else none; an unknown name is refused.</summary>
+    private static MaskPostprocess ResolvePostprocess(ModelPackage package, InferenceSession session)
+    {
+        var name = package.Manifest?.Postprocess
+                   ?? (session.ModelMetadata.CustomMetadataMap.TryGetValue(ModelContract.PostprocessMetadataKey, out var text) ? text : null);
+        if (name is null) return MaskPostprocess.None;
+        return MaskPostprocessNames.Parse(name)
+               ?? throw new WmsException($"{package.OnnxPath}: unknown mask post-processing '{name}' (known: {string.Join(", ", MaskPostprocessNames.All)}); " +
+                                         "the model was written by a newer wms");
     }
 
     /// <summary>The folder's declared size, else the ONNX metadata's, else a fixed input size, else the original's 512.</summary>

@@ -42,6 +42,12 @@ public static class ModelContract
     /// <summary>The probability threshold, recorded for consumers of a bare ONNX file.</summary>
     public const string ThresholdMetadataKey = "wms.threshold";
 
+    /// <summary>
+    /// The ONNX metadata key of the mask post-processing the model was trained and measured with
+    /// (<see cref="Inference.MaskPostprocessNames"/>); absent means none.
+    /// </summary>
+    public const string PostprocessMetadataKey = "wms.postprocess";
+
     /// <summary>The ONNX metadata key of a quantized graph's precision (<see cref="Int8Precision"/>); absent means FP32.</summary>
     public const string PrecisionMetadataKey = "wms.precision";
 

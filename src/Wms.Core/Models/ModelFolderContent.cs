@@ -17,4 +17,7 @@ public sealed record ModelFolderContent
 
     /// <summary><see cref="ModelContract.Fp32Precision"/> or <see cref="ModelContract.Int8Precision"/>; recorded in the manifest and MLmodel.</summary>
     public string Precision { get; init; } = ModelContract.Fp32Precision;
+
+    /// <summary>The mask post-processing the model was trained and measured with; recorded in the manifest when not none.</summary>
+    public Inference.MaskPostprocess Postprocess { get; init; }
 }

@@ -66,7 +66,8 @@ public static class ModelFolderWriter
             RunId: content.RunId,
             CreatedUtc: now,
             Producer: "wms",
-            Precision: content.Precision);
+            Precision: content.Precision,
+            Postprocess: content.Postprocess == Inference.MaskPostprocess.None ? null : Inference.MaskPostprocessNames.Of(content.Postprocess));
         File.WriteAllText(Path.Combine(folder, ModelContract.ManifestFileName),
             System.Text.Json.JsonSerializer.Serialize(manifest, ModelJsonContext.Default.ModelManifest));
     }

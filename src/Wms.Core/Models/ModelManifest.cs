@@ -17,7 +17,8 @@ public sealed record ModelManifest(
     string? RunId,
     DateTimeOffset CreatedUtc,
     string Producer,
-    string? Precision = null)
+    string? Precision = null,
+    string? Postprocess = null)
 {
     /// <summary>What the ONNX graph computes in; folders written before it was recorded are FP32.</summary>
     public string EffectivePrecision => Precision ?? ModelContract.Fp32Precision;

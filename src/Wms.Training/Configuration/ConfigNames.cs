@@ -1,3 +1,5 @@
+using Wms.Core.Inference;
+
 namespace Wms.Training.Configuration;
 
 /// <summary>The config file's spellings of enum values (snake_case, as the rest of the file).</summary>
@@ -19,6 +21,12 @@ public static class ConfigNames
     {
         ["plateau"] = LearningRateSchedule.Plateau,
         ["cosine"] = LearningRateSchedule.Cosine,
+    };
+
+    internal static readonly IReadOnlyDictionary<string, MaskPostprocess> Postprocesses = new Dictionary<string, MaskPostprocess>
+    {
+        [MaskPostprocessNames.None] = MaskPostprocess.None,
+        [MaskPostprocessNames.LargestRegion] = MaskPostprocess.LargestRegion,
     };
 
     public static string Of(LossKind loss) => Losses.First(p => p.Value == loss).Key;

@@ -13,6 +13,8 @@ internal static class ConfigSchema
             new("input_channels", Leaf((o, v, n) => o with { InputChannels = v.Int(n) })),
             new("output_channels", Leaf((o, v, n) => o with { OutputChannels = v.Int(n) })),
             new("input_size", Leaf((o, v, n) => o with { ImageSize = InputSize(v, n) })),
+            // Ours, not the original's: what is done to the thresholded mask (Core.Inference.MaskPostprocess).
+            new("postprocess", Leaf((o, v, n) => o with { Postprocess = v.Choice(n, ConfigNames.Postprocesses) })),
         ])),
         new("training", new ConfigSection(
         [

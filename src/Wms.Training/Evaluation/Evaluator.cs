@@ -1,3 +1,4 @@
+using Wms.Core.Inference;
 using Wms.Core.Quality;
 using Wms.Training.Data;
 using Wms.Training.Model;
@@ -16,9 +17,10 @@ public static class Evaluator
     /// <param name="loss">The loss reported per sample (the one training minimises).</param>
     /// <param name="scoreMasks">When given, the metrics compare the probabilities resized to its size
     /// (bilinear, then > 0.5) with its true masks, instead of the input-size masks.</param>
+    /// <param name="postprocess">Applied to every predicted mask (scored and passed to <paramref name="prediction"/>) as the exported model will.</param>
     public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize, ComputeOptions compute,
         bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default,
-        LossKind loss = LossKind.Bce, EvaluationMasks? scoreMasks = null)
+        LossKind loss = LossKind.Bce, EvaluationMasks? scoreMasks = null, MaskPostprocess postprocess = MaskPostprocess.None)
     {
         model.eval();
         var results = new List<SampleEvaluation>(samples.Count);
@@ -39,6 +41,8 @@ public static class Evaluator
                 masks = BatchTensors.Masks(logits);
                 if (scoreMasks is not null) scored = BatchTensors.MasksAt(logits, scoreMasks.Size);
             }
+            Postprocess(postprocess, masks, batch.Size);
+            if (scored is not null) Postprocess(postprocess, scored, scoreMasks!.Size);
             var metrics = scoreMasks is null || scored is null
                 ? Score(masks, chunk.Select(s => s.Mask).ToList(), batch.Size, hausdorff)
                 : Score(scored, chunk.Select(s => scoreMasks.ByStem[s.Stem]).ToList(), scoreMasks.Size, hausdorff);
@@ -50,6 +54,14 @@ public static class Evaluator
         }
         var meanLoss = results.Count == 0 ? double.NaN : results.Average(r => r.Loss);
         return new EvaluationResult(meanLoss, MetricsSummary.Of(results.Select(r => r.Metrics)), results);
+    }
+
+    /// <summary>Applies <paramref name="postprocess"/> to each S x S mask of a batch.</summary>
+    private static void Postprocess(MaskPostprocess postprocess, byte[] masks, int size)
+    {
+        if (postprocess == MaskPostprocess.None) return;
+        var plane = size * size;
+        Parallel.For(0, masks.Length / plane, i => LargestRegion.Apply(postprocess, masks.AsSpan(i * plane, plane), size));
     }
 
     /// <summary>Per-sample metrics of a batch of predicted masks (N x S x S) against the true ones, in parallel.</summary>

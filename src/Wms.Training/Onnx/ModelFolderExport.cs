@@ -12,6 +12,9 @@ public sealed record ModelFolderExportOptions
 
     /// <summary>When set, <c>model.onnx</c> is the static INT8 graph calibrated on these photos.</summary>
     public Int8ExportOptions? Int8 { get; init; }
+
+    /// <summary>The mask post-processing the model was trained and measured with (ONNX metadata and manifest).</summary>
+    public Core.Inference.MaskPostprocess Postprocess { get; init; }
 }
 
 /// <summary>The folder written, and how far ONNX Runtime was from TorchSharp on the check input.</summary>

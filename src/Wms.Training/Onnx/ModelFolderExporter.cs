@@ -20,13 +20,13 @@ public static class ModelFolderExporter
     {
         options ??= new ModelFolderExportOptions();
         var weightValues = UNetWeights.From(model);
-        var onnx = UNetOnnxExporter.Export(weightValues, options.ImageSize);
+        var onnx = UNetOnnxExporter.Export(weightValues, options.ImageSize, options.Postprocess);
         var difference = OnnxVerification.MaxDifference(model, onnx);
         if (!(difference <= MaxAllowedDifference))
             throw new WmsException($"{directory}: the exported ONNX model disagrees with the U-Net (max |logit difference| {difference:G3}); nothing written");
 
         Int8Agreement? agreement = null;
-        if (options.Int8 is { } int8) (onnx, agreement) = Quantize(weightValues, onnx, int8, options.ImageSize, directory);
+        if (options.Int8 is { } int8) (onnx, agreement) = Quantize(weightValues, onnx, int8, options, directory);
 
         var weights = Path.Combine(Path.GetTempPath(), $"wms-export-{Guid.NewGuid():N}");
         try
@@ -42,6 +42,7 @@ public static class ModelFolderExporter
                 ExtraFiles = [pth, dat],
                 RunId = options.RunId,
                 Precision = agreement is null ? ModelContract.Fp32Precision : ModelContract.Int8Precision,
+                Postprocess = options.Postprocess,
             };
             var package = ModelFolderWriter.Write(directory, content, options.Time, options.Overwrite);
             return new ModelFolderExport(package, difference, agreement);
@@ -53,12 +54,13 @@ public static class ModelFolderExporter
     }
 
     private static (byte[] Onnx, Int8Agreement Agreement) Quantize(IReadOnlyDictionary<string, WeightTensor> weights, byte[] fp32,
-        Int8ExportOptions options, int size, string directory)
+        Int8ExportOptions options, ModelFolderExportOptions export, string directory)
     {
+        var size = export.ImageSize;
         var inputs = CalibrationPhotos.List(options.CalibrationDirectory, options.MaxPhotos)
             .Select(photo => CalibrationPhotos.Load(photo, size)).ToList();
         var ranges = Int8Calibration.Calibrate(weights, inputs, size, options.Threads);
-        var int8 = UNetOnnxExporter.ExportInt8(weights, ranges, size);
+        var int8 = UNetOnnxExporter.ExportInt8(weights, ranges, size, export.Postprocess);
         var agreement = Int8Agreement.Measure(fp32, int8, inputs, size, options.Threads);
         if (!(agreement.MeanDice >= options.MinDice))
             throw new WmsException($"{directory}: the INT8 model's masks agree with FP32's only at mean Dice {agreement.MeanDice:F3} " +

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Wms.Core;
 using Wms.Core.Imaging;
+using Wms.Core.Inference;
 using Wms.Core.Models;
 using Wms.Training.Model;
 
@@ -24,11 +25,13 @@ public static class UNetOnnxExporter
         Export(UNetWeights.From(model), imageSize);
 
     /// <summary>Same, from a state_dict already copied out (keys as PyTorch's).</summary>
-    public static byte[] Export(IReadOnlyDictionary<string, WeightTensor> weights, int imageSize = Preprocessing.DefaultSize)
+    /// <param name="postprocess">Recorded as <see cref="ModelContract.PostprocessMetadataKey"/> when not none.</param>
+    public static byte[] Export(IReadOnlyDictionary<string, WeightTensor> weights, int imageSize = Preprocessing.DefaultSize,
+        MaskPostprocess postprocess = MaskPostprocess.None)
     {
         var graph = new OnnxGraphBuilder();
         UNetGraph.Build(new UNetOnnxLayers(graph, new UNetLayerWeights(weights)));
-        return Write(graph, imageSize, ModelContract.Fp32Precision, []);
+        return Write(graph, imageSize, ModelContract.Fp32Precision, [], postprocess);
     }
 
     /// <summary>
@@ -36,11 +39,11 @@ public static class UNetOnnxExporter
     /// <paramref name="ranges"/> come from <see cref="Int8Calibration"/>.
     /// </summary>
     public static byte[] ExportInt8(IReadOnlyDictionary<string, WeightTensor> weights, IReadOnlyDictionary<string, ActivationRange> ranges,
-        int imageSize = Preprocessing.DefaultSize)
+        int imageSize = Preprocessing.DefaultSize, MaskPostprocess postprocess = MaskPostprocess.None)
     {
         var graph = new OnnxGraphBuilder();
         UNetGraph.Build(new UNetQdqLayers(graph, new UNetLayerWeights(weights), ranges));
-        return Write(graph, imageSize, ModelContract.Int8Precision, []);
+        return Write(graph, imageSize, ModelContract.Int8Precision, [], postprocess);
     }
 
     /// <summary>The FP32 graph with every ReLU's output also a graph output (named as the ReLU), for calibration.</summary>
@@ -51,7 +54,7 @@ public static class UNetOnnxExporter
         var activations = graph.Nodes.Where(n => n.OpType == "Relu").Select(n => n.Name).ToList();
         var outputs = activations.Select(name => new OnnxValueInfo(name, OnnxDataType.Float,
             [.. new[] { "n", "c", "h", "w" }.Select(d => OnnxDimension.Dynamic($"{name}.{d}"))])).ToList();
-        return (Write(graph, imageSize, ModelContract.Fp32Precision, outputs), activations);
+        return (Write(graph, imageSize, ModelContract.Fp32Precision, outputs, MaskPostprocess.None), activations);
     }
 
     /// <summary>Exports and writes to <paramref name="path"/> through a temporary file.</summary>
@@ -71,7 +74,8 @@ public static class UNetOnnxExporter
         }
     }
 
-    private static byte[] Write(OnnxGraphBuilder graph, int imageSize, string precision, IReadOnlyList<OnnxValueInfo> extraOutputs)
+    private static byte[] Write(OnnxGraphBuilder graph, int imageSize, string precision, IReadOnlyList<OnnxValueInfo> extraOutputs,
+        MaskPostprocess postprocess)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -80,6 +84,7 @@ public static class UNetOnnxExporter
         };
         var quantized = precision != ModelContract.Fp32Precision;
         if (quantized) metadata[ModelContract.PrecisionMetadataKey] = precision;
+        if (postprocess != MaskPostprocess.None) metadata[ModelContract.PostprocessMetadataKey] = MaskPostprocessNames.Of(postprocess);
         var model = new OnnxModel(
             GraphName: "water_meter_unet",
             Nodes: graph.Nodes,
@@ -89,7 +94,8 @@ public static class UNetOnnxExporter
             Metadata: metadata,
             DocString: "Water-meter counter segmentation U-Net" + (quantized ? " (static INT8, QDQ)" : "") + ". Input: RGB photo preprocessed as wms does " +
                        $"(Pillow bilinear resize to {imageSize}x{imageSize}, 2-98 percentile stretch, 3x3 median, /255). " +
-                       "Output: logits; the counter is where sigmoid(logit) > 0.5.");
+                       "Output: logits; the counter is where sigmoid(logit) > 0.5" +
+                       (postprocess == MaskPostprocess.LargestRegion ? ", then only the largest 8-connected region of it." : "."));
         return OnnxProtoWriter.Write(model, Assembly.GetExecutingAssembly().GetName().Version?.ToString() ?? ProducerVersion);
     }
 

@@ -41,6 +41,7 @@ public sealed class EvalCommandTests : IDisposable
 
         Assert.Equal(6, json.GetProperty("photos").GetInt32());
         Assert.Equal(64, json.GetProperty("mask_size").GetInt32());
+        Assert.Equal("none", json.GetProperty("postprocess").GetString());
         Assert.Equal(1.0, json.GetProperty("summary").GetProperty("dice").GetDouble(), 9);
         Assert.Equal(0.0, json.GetProperty("summary").GetProperty("hausdorff").GetDouble(), 9);
         Assert.Equal(6, json.GetProperty("per_photo").GetArrayLength());
@@ -112,6 +113,7 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData("--data", "nowhere", ExitCodes.DataValidationFailed, "nowhere: data folder not found")]
     [InlineData("--split", "holdout", ExitCodes.InvalidUsage, "--split: unknown split 'holdout' (use test, val, train, all)")]
     [InlineData("--mask-size", "8", ExitCodes.InvalidUsage, "--mask-size must be at least 16, not 8")]
+    [InlineData("--postprocess", "biggest", ExitCodes.InvalidUsage, "--postprocess: unknown value 'biggest' (use none or largest_region)")]
     public async Task Bad_input_is_one_clear_line_and_a_named_exit_code(string option, string value, int exitCode, string message)
     {
         var onnx = Path.Combine(_ws.Root, "m.onnx");

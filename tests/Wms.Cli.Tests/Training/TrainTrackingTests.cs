@@ -40,7 +40,9 @@ public sealed class TrainTrackingTests
         var outputs = Path.Combine(workspace, "github_output");
         var settings = new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = outputs, ["GITHUB_ACTOR"] = "ci" };
 
-        var result = await CliRunner.RunAsync(workspace, Tiny("--out", "runs/first", "--format", "json"), settings, cancellationToken: Ct);
+        File.WriteAllText(Path.Combine(workspace, "c.yaml"), "model:\n  postprocess: largest_region\n");
+
+        var result = await CliRunner.RunAsync(workspace, Tiny("--config", "c.yaml", "--out", "runs/first", "--format", "json"), settings, cancellationToken: Ct);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var summary = JsonDocument.Parse(result.Stdout).RootElement;
@@ -59,6 +61,7 @@ public sealed class TrainTrackingTests
             Assert.All(OriginalParams, p => Assert.True(run.Params.ContainsKey(p), p));
             Assert.Equal("1E-06", run.Params["min_lr"]);
             Assert.Equal("32", run.Params["image_size"]);
+            Assert.Equal("largest_region", run.Params["postprocess"]);
             Assert.Equal("12", run.Params["dataset_size"]);
             Assert.Equal(DirectoryHasher.Hash(data, cancellationToken: Ct).Oid, run.Params["dataset_hash"]);
             Assert.Equal(git.Head, run.Params["git_commit"]);
@@ -89,6 +92,12 @@ public sealed class TrainTrackingTests
         var promote = await CliRunner.RunAsync(workspace, ["promote", "--run", runId], settings, cancellationToken: Ct);
         Assert.True(promote.ExitCode == ExitCodes.Success, promote.ToString());
         Assert.Contains("model_version=1", File.ReadAllLines(outputs));
+
+        // The promoted model carries the post-processing it was trained and measured with.
+        var eval = await CliRunner.RunAsync(workspace, ["eval", "--model", "production", "--split", "all", "--mask-size", "64", "--format", "json"],
+            settings, cancellationToken: Ct);
+        Assert.True(eval.ExitCode == ExitCodes.Success, eval.ToString());
+        Assert.Equal("largest_region", JsonDocument.Parse(eval.Stdout).RootElement.GetProperty("postprocess").GetString());
     }
 
     [Fact]

@@ -81,11 +81,13 @@ public sealed class TrainingConfigFileTests
               scheduler: {type: cosine, warmup_epochs: 2, min_lr: 0.00001}
             evaluation:
               mask_size: 512
+            model:
+              postprocess: largest_region
             """, "r.yaml");
         var expected = new TrainingOptions
         {
             Epochs = 30, LearningRate = 1e-3, TimeLimitMinutes = 52, Loss = LossKind.BceDice, Schedule = LearningRateSchedule.Cosine,
-            WarmupEpochs = 2, MinLearningRate = 1e-5, EvaluationMaskSize = 512,
+            WarmupEpochs = 2, MinLearningRate = 1e-5, EvaluationMaskSize = 512, Postprocess = Core.Inference.MaskPostprocess.LargestRegion,
         };
         Assert.Equal(expected, options);
         Assert.Equal(512, options.TestMaskSize);
@@ -102,6 +104,7 @@ public sealed class TrainingConfigFileTests
     {
         var recipe = TrainingConfigFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "configs", "water-meters.yaml"));
         Assert.Equal((256, 512, LossKind.BceDice, LearningRateSchedule.Cosine), (recipe.ImageSize, recipe.TestMaskSize, recipe.Loss, recipe.Schedule));
+        Assert.Equal(Core.Inference.MaskPostprocess.LargestRegion, recipe.Postprocess);
         Assert.True(recipe.Split.Test >= 0.15, "the issue asks for a test split of at least 15 %");
         Assert.True(recipe.TimeLimitMinutes < 60);
     }
@@ -140,6 +143,7 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  scheduler:\n    factor: 1\n", "training.scheduler.factor: must be between 0 and 1 (exclusive)")]
     [InlineData("training:\n  scheduler:\n    min_lr: 0.1\n", "training.scheduler.min_lr: must be between 0 and the learning rate")]
     [InlineData("training:\n  epochs: [\n", "not valid YAML at line")]
+    [InlineData("model:\n  postprocess: biggest\n", "model.postprocess: expected one of none, largest_region, got \"biggest\"")]
     [InlineData("training:\n  loss: focal\n", "training.loss: expected one of bce, bce_dice, got \"focal\"")]
     [InlineData("training:\n  scheduler:\n    type: step\n", "training.scheduler.type: expected one of plateau, cosine, got \"step\"")]
     [InlineData("training:\n  scheduler:\n    warmup_epochs: 1\n", "training.scheduler.warmup_epochs: needs training.scheduler.type: cosine")]

@@ -1,3 +1,4 @@
+using Wms.Core.Inference;
 using Wms.Core.Quality;
 using Wms.Tests.Shared;
 using Wms.Training.Data;
@@ -15,7 +16,7 @@ public sealed class RecipeTrainingTests
     {
         ImageSize = 64, Epochs = 4, BatchSize = 4, LearningRate = 1e-3, MinLearningRate = 1e-5, Seed = 5, Threads = 1,
         EarlyStoppingPatience = 10, Loss = LossKind.BceDice, Schedule = LearningRateSchedule.Cosine, WarmupEpochs = 1,
-        EvaluationMaskSize = 128,
+        EvaluationMaskSize = 128, Postprocess = MaskPostprocess.LargestRegion,
     };
 
     [Fact]
@@ -29,7 +30,8 @@ public sealed class RecipeTrainingTests
         var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Recipe), new CompositeObserver([]), ct);
 
         var metrics = RunMetricsFile.Read(Path.Combine(output, "metrics.json"));
-        Assert.Equal(("bce_dice", "cosine", "128"), (metrics.Params["loss"], metrics.Params["scheduler"], metrics.Params["eval_mask_size"]));
+        Assert.Equal(("bce_dice", "cosine", "128", "largest_region"),
+            (metrics.Params["loss"], metrics.Params["scheduler"], metrics.Params["eval_mask_size"], metrics.Params["postprocess"]));
         // Warm-up: epoch 1 starts at peak / 6 (24 train pairs, 6 batches); the cosine then decays.
         Assert.Equal(1e-3 / 6, metrics.Epochs[0].LearningRate, 12);
         Assert.Equal(1e-3, metrics.Epochs[1].LearningRate, 12);
@@ -43,7 +45,8 @@ public sealed class RecipeTrainingTests
         var test = SampleCache.Load(pairs, 64, cancellationToken: ct).Select(s => s.Prepare()).ToList();
         var masks = EvaluationMasks.Load(pairs, metrics.Split.Test, 128, 64)!;
         Assert.All(masks.ByStem.Values, m => Assert.Equal(128 * 128, m.Length));
-        var scored = Evaluator.Evaluate(model, test, 4, ComputeOptions.Default, hausdorff: true, loss: LossKind.BceDice, scoreMasks: masks, cancellationToken: ct);
+        var scored = Evaluator.Evaluate(model, test, 4, ComputeOptions.Default, hausdorff: true, loss: LossKind.BceDice, scoreMasks: masks,
+            postprocess: MaskPostprocess.LargestRegion, cancellationToken: ct);
         Assert.Equal(metrics.FinalTestDice!.Value, scored.Summary.Dice, 6);
         Assert.Equal(metrics.FinalTestHausdorff.Value, scored.Summary.Hausdorff, 6);
         Assert.Equal(metrics.FinalTestLoss!.Value, scored.Loss, 6);
@@ -53,6 +56,7 @@ public sealed class RecipeTrainingTests
         var (photos, _) = BatchTensors.Create(photo, ComputeOptions.Default);
         model.eval();
         var upsampled = BatchTensors.MasksAt(model.call(photos), 128);
+        LargestRegion.Keep(upsampled, 128, 128);
         var expected = SegmentationMetrics.Compute(upsampled, masks.ByStem[test[0].Stem], 128, 128, hausdorff: true);
         Assert.Equal(expected.Dice, scored.Samples[0].Metrics.Dice, 12);
         Assert.Equal(TrainingStatus.Completed, outcome.Status);

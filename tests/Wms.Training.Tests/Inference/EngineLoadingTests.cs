@@ -68,6 +68,59 @@ public sealed class EngineLoadingTests
         Assert.Null(prediction.PhotoMask);
     }
 
+    [Fact]
+    public void A_model_folder_records_its_mask_post_processing_and_the_engine_applies_it()
+    {
+        using var temp = new TempDirectory();
+        using var model = TrainedUNet.Create(seed: 4);
+        var folder = temp.Combine("model");
+        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64, Postprocess = MaskPostprocess.LargestRegion });
+        var bare = temp.Combine("bare.onnx");
+        File.Copy(Path.Combine(folder, "model.onnx"), bare);
+        var photo = TestImages.Meter(200, 150, seed: 3);
+
+        using var engine = SegmentationEngine.Load(folder, new InferenceOptions { IntraOpThreads = 1 });
+        using var fromMetadata = SegmentationEngine.Load(bare, new InferenceOptions { IntraOpThreads = 1 });
+        using var raw = SegmentationEngine.Load(folder, new InferenceOptions { IntraOpThreads = 1, Postprocess = MaskPostprocess.None });
+
+        Assert.Contains("\"postprocess\": \"largest_region\"", File.ReadAllText(Path.Combine(folder, "wms-model.json")));
+        Assert.Equal((MaskPostprocess.LargestRegion, MaskPostprocess.LargestRegion), (engine.Postprocess, fromMetadata.Postprocess));
+        var expected = raw.Predict(photo).Mask.Pixels;
+        LargestRegion.Keep(expected, 512, 512);
+        Assert.Equal(expected, engine.Predict(photo).Mask.Pixels);
+        Assert.Equal(expected, fromMetadata.Predict(photo).Mask.Pixels);
+    }
+
+    [Fact]
+    public void A_model_without_a_recorded_post_processing_gets_none()
+    {
+        using var temp = new TempDirectory();
+        using var model = TrainedUNet.Create(seed: 4);
+        var folder = temp.Combine("model");
+        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64 });
+
+        using var engine = SegmentationEngine.Load(folder, new InferenceOptions { IntraOpThreads = 1, WarmUp = false });
+
+        Assert.Equal(MaskPostprocess.None, engine.Postprocess);
+        Assert.DoesNotContain("largest_region", File.ReadAllText(Path.Combine(folder, "wms-model.json")));
+    }
+
+    [Fact]
+    public void An_unknown_post_processing_is_refused_naming_the_model()
+    {
+        using var temp = new TempDirectory();
+        using var model = TrainedUNet.Create(seed: 4);
+        var folder = temp.Combine("model");
+        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64, Postprocess = MaskPostprocess.LargestRegion });
+        var manifest = Path.Combine(folder, "wms-model.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("largest_region", "convex_hull", StringComparison.Ordinal));
+
+        var error = Assert.Throws<WmsException>(() => SegmentationEngine.Load(folder));
+
+        Assert.Contains(Path.Combine(folder, "model.onnx"), error.Message);
+        Assert.Contains("unknown mask post-processing 'convex_hull' (known: none, largest_region)", error.Message);
+    }
+
     /// <summary>A valid ONNX model with a 5-channel input: loadable, but not ours.</summary>
     private static byte[] NotAUNet()
     {

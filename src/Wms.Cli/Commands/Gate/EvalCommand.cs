@@ -38,6 +38,10 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         Description = "Compare masks at this size (the original measured at 512)", DefaultValueFactory = _ => EvaluationOptions.DefaultMaskSize,
     };
     private static readonly Option<int> WorstOption = new("--worst") { Description = "How many of the worst photos to list", DefaultValueFactory = _ => 10 };
+    private static readonly Option<string?> PostprocessOption = new("--postprocess")
+    {
+        Description = "Mask post-processing: none or largest_region (default: what the model records; for weights files, the --config's model.postprocess)",
+    };
     private static readonly Option<string?> ReportOption = new("--report") { Description = "Folder for report.md, worst.png (photo | truth | prediction) and per_photo.csv" };
 
     private readonly Workspace _workspace;
@@ -51,7 +55,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         _workspace = workspace;
         _registry = registry;
         _tracking = tracking.Value;
-        foreach (var option in new Option[] { ModelOption, DataOption, SplitOption, SeedOption, ConfigOption, MaskSizeOption, WorstOption, ReportOption })
+        foreach (var option in new Option[] { ModelOption, DataOption, SplitOption, SeedOption, ConfigOption, MaskSizeOption, PostprocessOption, WorstOption, ReportOption })
             Options.Add(option);
     }
 
@@ -67,12 +71,15 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
         var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : new TrainingOptions();
         var seed = parseResult.GetValue(SeedOption) ?? config.Seed;
+        MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name
+            ? MaskPostprocessNames.Parse(name) ?? throw new WmsException($"--postprocess: unknown value '{name}' (use {string.Join(" or ", MaskPostprocessNames.All)})")
+            : null;
 
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed);
         using var model = await EvalModel.OpenAsync(parseResult.GetValue(ModelOption)!.Trim(), _workspace, _registry, _tracking.ModelName,
-            config.ImageSize, cancellationToken);
-        using var engine = SegmentationEngine.Load(model.Package, new InferenceOptions { WarmUp = false });
+            config.ImageSize, config.Postprocess, cancellationToken);
+        using var engine = SegmentationEngine.Load(model.Package, new InferenceOptions { WarmUp = false, Postprocess = postprocess });
         var evaluator = new ModelEvaluator(engine, new EvaluationOptions { MaskSize = maskSize });
 
         var evaluation = parseResult.IsJson()
@@ -84,7 +91,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
             });
 
         var splitSeed = split == "all" ? (int?)null : seed;
-        var view = EvalView.From(model.Description, evaluation, data, split, splitSeed, worst, null);
+        var view = EvalView.From(model.Description, evaluation, engine.Postprocess, data, split, splitSeed, worst, null);
         if (parseResult.GetValue(ReportOption) is { } reportOption)
         {
             var report = EvalReport.Write(_workspace.Resolve(reportOption), view, evaluation, evaluator, worst);
@@ -123,7 +130,8 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         var worst = new Table().Border(TableBorder.Rounded).Title($"{view.Worst.Count} worst photos").AddColumns("Photo", "Dice", "IoU", "Hausdorff (px)", "Pixel accuracy");
         foreach (var p in view.Worst) worst.AddRow(Markup.Escape(p.Stem), F(p.Dice), F(p.Iou), F(p.Hausdorff, "0.00"), F(p.PixelAccuracy));
         Ui.Out.Write(worst);
-        Ui.Info($"{view.Model} (input {view.ModelImageSize}x{view.ModelImageSize}) on {view.Photos} photos of {view.DataDirectory} ({view.Split}), masks at {view.MaskSize}x{view.MaskSize}");
+        Ui.Info($"{view.Model} (input {view.ModelImageSize}x{view.ModelImageSize}) on {view.Photos} photos of {view.DataDirectory} ({view.Split}), masks at {view.MaskSize}x{view.MaskSize}, " +
+                $"post-processing {view.Postprocess}");
     }
 
     private static string F(double value, string format = "0.0000") =>

@@ -1,4 +1,5 @@
 using Wms.Core;
+using Wms.Core.Inference;
 using Wms.Core.LocalModels;
 using Wms.Core.Models;
 using Wms.Core.Registry;
@@ -30,7 +31,7 @@ internal sealed class EvalModel : IDisposable
     public string Description { get; }
 
     public static async Task<EvalModel> OpenAsync(string reference, Workspace workspace, IModelRegistry registry, string modelName,
-        int weightsImageSize, CancellationToken cancellationToken)
+        int weightsImageSize, MaskPostprocess weightsPostprocess, CancellationToken cancellationToken)
     {
         var path = workspace.Resolve(reference);
         if (!reference.StartsWith("models:/", StringComparison.Ordinal))
@@ -39,7 +40,7 @@ internal sealed class EvalModel : IDisposable
                 return new EvalModel(ModelCache.HasManifest(path) ? ModelCache.Open(path).Package : ModelPackage.Open(path), path, null);
             if (File.Exists(path))
                 return Checkpoints.IsPyTorch(path) || Path.GetExtension(path).Equals(".dat", StringComparison.OrdinalIgnoreCase)
-                    ? FromWeights(path, weightsImageSize)
+                    ? FromWeights(path, weightsImageSize, weightsPostprocess)
                     : new EvalModel(ModelPackage.Open(path), path, null);
             if (!LooksLikeRegistryReference(reference))
                 throw WmsException.NotFound($"{path}: model not found (a model folder, an .onnx, a .pth/.dat, or a registry reference such as models:/{modelName}@production)");
@@ -64,7 +65,7 @@ internal sealed class EvalModel : IDisposable
         if (_temp is not null && Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
     }
 
-    private static EvalModel FromWeights(string weights, int imageSize)
+    private static EvalModel FromWeights(string weights, int imageSize, MaskPostprocess postprocess)
     {
         var temp = Directory.CreateTempSubdirectory("wms-eval-weights-").FullName;
         try
@@ -72,7 +73,7 @@ internal sealed class EvalModel : IDisposable
             TorchRuntime.Configure(0);
             using var model = new UNet();
             Checkpoints.Load(model, weights);
-            var export = ModelFolderExporter.Export(model, Path.Combine(temp, "model"), new ModelFolderExportOptions { ImageSize = imageSize });
+            var export = ModelFolderExporter.Export(model, Path.Combine(temp, "model"), new ModelFolderExportOptions { ImageSize = imageSize, Postprocess = postprocess });
             return new EvalModel(export.Package, $"{weights} (at {imageSize}x{imageSize})", temp);
         }
         catch

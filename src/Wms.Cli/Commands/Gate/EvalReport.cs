@@ -47,7 +47,8 @@ internal static class EvalReport
             .Append("# Model evaluation\n\n")
             .Append(CultureInfo.InvariantCulture, $"- Model: `{v.Model}` (input {v.ModelImageSize}x{v.ModelImageSize})\n")
             .Append(CultureInfo.InvariantCulture, $"- Data: `{v.DataDirectory}`, split `{v.Split}`{(v.Seed is { } seed ? $" (seed {seed})" : "")}, {v.Photos} photos\n")
-            .Append(CultureInfo.InvariantCulture, $"- Masks compared at {v.MaskSize}x{v.MaskSize} (predicted probabilities resized bilinearly, then > 0.5)\n\n")
+            .Append(CultureInfo.InvariantCulture, $"- Masks compared at {v.MaskSize}x{v.MaskSize} (predicted probabilities resized bilinearly, then > 0.5; " +
+                    $"post-processing: {v.Postprocess})\n\n")
             .Append("| Dice | IoU | Hausdorff (px) | Pixel accuracy |\n|---|---|---|---|\n")
             .Append(CultureInfo.InvariantCulture, $"| {s.Dice:F4} | {s.Iou:F4} | {s.Hausdorff:F2} | {s.PixelAccuracy:F4} |\n\n")
             .Append(CultureInfo.InvariantCulture, $"## The {v.Worst.Count} worst photos\n\n")

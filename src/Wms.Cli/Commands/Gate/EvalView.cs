@@ -1,4 +1,5 @@
 using Wms.Core.Evaluation;
+using Wms.Core.Inference;
 
 namespace Wms.Cli.Commands.Gate;
 
@@ -7,6 +8,7 @@ public sealed record EvalView(
     string Model,
     int ModelImageSize,
     int MaskSize,
+    string Postprocess,
     string DataDirectory,
     string Split,
     int? Seed,
@@ -16,8 +18,9 @@ public sealed record EvalView(
     IReadOnlyList<EvalPhotoView> PerPhoto,
     string? Report)
 {
-    public static EvalView From(string model, ModelEvaluation evaluation, string data, string split, int? seed, int worst, string? report) => new(
-        model, evaluation.ModelImageSize, evaluation.MaskSize, data, split, seed, evaluation.Photos.Count,
+    public static EvalView From(string model, ModelEvaluation evaluation, MaskPostprocess postprocess, string data, string split, int? seed,
+        int worst, string? report) => new(
+        model, evaluation.ModelImageSize, evaluation.MaskSize, MaskPostprocessNames.Of(postprocess), data, split, seed, evaluation.Photos.Count,
         new EvalScoresView(evaluation.Summary.Dice, evaluation.Summary.Iou, evaluation.Summary.Hausdorff, evaluation.Summary.PixelAccuracy),
         evaluation.Worst(worst).Select(EvalPhotoView.From).ToList(),
         evaluation.Photos.Select(EvalPhotoView.From).ToList(),

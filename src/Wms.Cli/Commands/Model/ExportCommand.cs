@@ -3,6 +3,7 @@ using Spectre.Console;
 using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Core.Imaging;
+using Wms.Core.Inference;
 using Wms.Training.Model;
 using Wms.Training.Onnx;
 
@@ -27,6 +28,12 @@ internal sealed class ExportCommand : BaseCommand
     {
         Description = "The input size the model was trained at (recorded in the signature)",
         DefaultValueFactory = _ => Preprocessing.DefaultSize,
+    };
+
+    private static readonly Option<string> Postprocess = new("--postprocess")
+    {
+        Description = "Mask post-processing recorded in the model, as the training's model.postprocess: none or largest_region",
+        DefaultValueFactory = _ => MaskPostprocessNames.None,
     };
 
     private static readonly Option<string?> RunId = new("--run-id") { Description = "Tracking run the model belongs to (recorded in MLmodel)" };
@@ -64,6 +71,7 @@ internal sealed class ExportCommand : BaseCommand
         Options.Add(Weights);
         Options.Add(Out);
         Options.Add(ImageSize);
+        Options.Add(Postprocess);
         Options.Add(RunId);
         Options.Add(Force);
         Options.Add(Int8);
@@ -79,6 +87,9 @@ internal sealed class ExportCommand : BaseCommand
         var size = parseResult.GetValue(ImageSize);
         if (size < 16) throw new WmsException($"--image-size: {size} is too small (the U-Net pools 4 times; at least 16)");
 
+        var postprocessName = parseResult.GetValue(Postprocess)!;
+        var postprocess = MaskPostprocessNames.Parse(postprocessName)
+                          ?? throw new WmsException($"--postprocess: unknown value '{postprocessName}' (use {string.Join(" or ", MaskPostprocessNames.All)})");
         var int8 = Int8Options(parseResult);
         var force = parseResult.GetValue(Force);
         if (!force && Directory.Exists(folder))
@@ -90,6 +101,7 @@ internal sealed class ExportCommand : BaseCommand
         var export = ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
         {
             ImageSize = size,
+            Postprocess = postprocess,
             RunId = parseResult.GetValue(RunId),
             Overwrite = force,
             Int8 = int8,
