@@ -53,7 +53,8 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 14, metrics.Params.Count);
+        Assert.Equal(13 + 15, metrics.Params.Count);
+        Assert.Equal("none", metrics.Params["postprocess"]);
         Assert.Equal(6, metrics.Epochs.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6], metrics.Epochs.Select(e => e.Epoch));
         Assert.Equal(metrics.Epochs.Where(e => e.Best).Last().Epoch, metrics.BestEpoch);
