@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the model API (issue 4, item 5): the server as the container runs it
-# (dotnet Wms.Serving.dll, published Release), on 127.0.0.1, loaded with Debian's `hey`.
+# (dotnet Wms.Serving.dll, published Release, MALLOC_ARENA_MAX=2 as the image sets it), on
+# 127.0.0.1, loaded with Debian's `hey`.
 #
 #   bench/serve-bench.sh --model DIR_OR_ONNX [--photo FILE] [--requests 60] [--seconds 20]
 #                        [--threads N] [--concurrency N] [--port 8765] [--no-publish] [--json]
@@ -82,7 +83,8 @@ body="$out/body.multipart"
 
 url="http://127.0.0.1:$port"
 env_args=(ASPNETCORE_URLS="$url" MODEL_PATH="$(realpath "$model")" Serving__Model__PollInterval=00:00:00
-          Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1)
+          Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+          MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}")  # as the serving image sets it (deploy/docker/Dockerfile.serving)
 [ -n "$threads" ] && env_args+=(Serving__Model__Threads="$threads")
 [ -n "$concurrency" ] && env_args+=(Serving__Inference__Concurrency="$concurrency")
 

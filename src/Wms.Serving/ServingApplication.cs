@@ -1,3 +1,4 @@
+using Wms.Core.Native;
 using Wms.Serving.Apis;
 using Wms.Serving.Hosting;
 using Wms.Serving.Inference;
@@ -14,6 +15,8 @@ public static class ServingApplication
 {
     public static WebApplicationBuilder AddWmsServing(this WebApplicationBuilder builder)
     {
+        // Native memory: one malloc arena per core, not glibc's eight (GlibcMalloc.LimitArenas).
+        GlibcMalloc.LimitArenas(Environment.ProcessorCount);
         // Limits, API key and timeouts, validated at start; the original's MODEL_PATH/MODEL_VERSION still work.
         builder.AddServingOptions();
         // Errors are ProblemDetails JSON with a reason, never an HTML page or a bare 500.

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Wms.Core.Native;
 using static TorchSharp.torch;
 
 namespace Wms.Training.Model;
@@ -31,22 +32,12 @@ public static partial class TorchRuntime
     /// </summary>
     private static void KeepFreedMemory()
     {
-        if (AllocatorEnvironment.Keys.Any(k => Environment.GetEnvironmentVariable(k) is not null)) return;
-        try
-        {
-            _ = mallopt(MmapMax, 0);
-            _ = mallopt(TrimThreshold, int.MaxValue);
-            _ = mallopt(TopPad, TopPadBytes);
-        }
-        catch (EntryPointNotFoundException)
-        {
-        }
-        catch (DllNotFoundException)
-        {
-        }
+        if (GlibcMalloc.UserConfigured(AllocatorEnvironment.Keys)) return;
+        _ = GlibcMalloc.TrySet(GlibcMalloc.MmapMax, 0);
+        _ = GlibcMalloc.TrySet(GlibcMalloc.TrimThreshold, int.MaxValue);
+        _ = GlibcMalloc.TrySet(GlibcMalloc.TopPad, TopPadBytes);
     }
 
-    private const int TrimThreshold = -1, TopPad = -2, MmapMax = -4; // glibc's M_* parameters
     private const int TopPadBytes = 256 << 20;
 
     /// <summary>
@@ -80,9 +71,6 @@ public static partial class TorchRuntime
             _threads = wanted;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "mallopt")]
-    private static partial int mallopt(int parameter, int value);
 
     // The native environment: .NET's Environment.SetEnvironmentVariable does not reach libgomp.
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]

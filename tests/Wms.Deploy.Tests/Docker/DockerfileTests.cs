@@ -45,6 +45,13 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Serving_limits_glibcs_malloc_arenas_from_the_start()
+    {
+        // glibc reads it once, before the runtime's first threads: only the image can set it that early.
+        Assert.Contains("MALLOC_ARENA_MAX=2", string.Join(' ', Serving.Final.All("ENV")));
+    }
+
+    [Fact]
     public void Serving_has_a_healthcheck_that_needs_no_curl()
     {
         var healthcheck = Serving.Final.Last("HEALTHCHECK");
