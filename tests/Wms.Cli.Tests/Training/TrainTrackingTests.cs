@@ -101,6 +101,25 @@ public sealed class TrainTrackingTests
     }
 
     [Fact]
+    public async Task No_track_trains_with_the_tracker_down_and_logs_nothing()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 32, 32);
+        // Nothing listens on port 1: a tracked run would fail to start.
+        var down = new Dictionary<string, string?> { ["MLFLOW_TRACKING_URI"] = "http://127.0.0.1:1", ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0" };
+
+        var tracked = await CliRunner.RunAsync(temp.Path, Tiny("--out", "tracked", "--epochs", "1"), down, cancellationToken: Ct);
+        var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "untracked", "--epochs", "1", "--no-track", "--format", "json"), down, cancellationToken: Ct);
+
+        Assert.NotEqual(ExitCodes.Success, tracked.ExitCode);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var summary = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("run_id").ValueKind);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "untracked", "metrics.json")));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, ".wms")));
+    }
+
+    [Fact]
     public async Task Ctrl_C_ends_the_tracked_run_KILLED()
     {
         using var temp = new TempDirectory();

@@ -21,6 +21,10 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         Description = "Run folder to create (default: runs/<UTC timestamp>). When it exists already, the run goes inside it " +
             "as <out>/<UTC timestamp>, so the same --out (CI's `--out runs`) works every time",
     };
+    private static readonly Option<bool> NoTrackOption = new("--no-track")
+    {
+        Description = "Do not log the run in the tracking store (.wms/ or MLflow): only the run folder is written, even with the tracker down",
+    };
 
     private readonly Workspace _workspace;
     private readonly TrainingRun _run;
@@ -47,6 +51,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         Options.Add(DataOption);
         foreach (var option in TrainingCommandOptions.All) Options.Add(option);
         Options.Add(OutOption);
+        Options.Add(NoTrackOption);
     }
 
     public Command Command => this;
@@ -58,17 +63,23 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var output = OutputFolder(parseResult.GetValue(OutOption));
 
-        await ReconcileStaleRunsAsync(cancellationToken);
-        var tracker = new TrainingTracker(_tracking, _trackingOptions.ExperimentName, _workspace, _time, Ui.Warn);
+        // --no-track: the run folder only; the tracking store (and a tracker that is down) is not touched.
+        TrainingTracker? tracker = null;
+        if (!parseResult.GetValue(NoTrackOption))
+        {
+            await ReconcileStaleRunsAsync(cancellationToken);
+            tracker = new TrainingTracker(_tracking, _trackingOptions.ExperimentName, _workspace, _time, Ui.Warn);
+        }
+        ITrainingObserver[] observers = tracker is null ? [.. _observers] : [.. _observers, tracker];
         var request = new TrainingRequest(data, output, options, configFile);
         // JSON mode prints nothing but the summary (STYLE.md), so no progress bar there.
         var outcome = parseResult.IsJson()
-            ? await _run.RunAsync(request, new CompositeObserver([.. _observers, tracker]), cancellationToken)
+            ? await _run.RunAsync(request, new CompositeObserver(observers), cancellationToken)
             : await Ui.WithProgressAsync("Training", progress =>
-                _run.RunAsync(request, new CompositeObserver([new TrainingProgress(progress), .. _observers, tracker]), cancellationToken));
+                _run.RunAsync(request, new CompositeObserver([new TrainingProgress(progress), .. observers]), cancellationToken));
 
-        var summary = TrainSummary.From(outcome, tracker.RunId);
-        if (tracker.RunId is { } runId)
+        var summary = TrainSummary.From(outcome, tracker?.RunId);
+        if (tracker?.RunId is { } runId)
         {
             _actions.WriteOutputs(("run_id", runId));
             Ui.Info($"Tracked as run {runId} ({tracker.Location})");
