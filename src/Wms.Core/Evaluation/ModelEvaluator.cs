@@ -57,18 +57,7 @@ public sealed class ModelEvaluator(SegmentationEngine engine, EvaluationOptions?
     {
         var size = engine.ImageSize;
         var logits = engine.RunLogits(Preprocessing.ToTensor(Preprocessing.Prepare(photo, size)), 1);
-        var mask = new byte[_options.MaskSize * _options.MaskSize];
-        if (size == _options.MaskSize)
-        {
-            for (var i = 0; i < mask.Length; i++) mask[i] = Sigmoid(logits[i]) > ModelContract.Threshold ? (byte)1 : (byte)0;
-        }
-        else
-        {
-            var resized = ProbabilityResize.Probabilities(logits, size, _options.MaskSize);
-            for (var i = 0; i < mask.Length; i++) mask[i] = resized[i] > ModelContract.Threshold ? (byte)1 : (byte)0;
-        }
-        LargestRegion.Apply(engine.Postprocess, mask, _options.MaskSize);
-        return mask;
+        return MaskAnalysis.Predicted(logits, size, _options.MaskSize, engine.Postprocess, foreground: 1);
     }
 
     /// <summary>The true 0/1 mask of a pair at <see cref="MaskSize"/>, with the decoded photo.</summary>
@@ -81,6 +70,4 @@ public sealed class ModelEvaluator(SegmentationEngine engine, EvaluationOptions?
                 WmsErrorKind.DataInvalid);
         return (photo, Preprocessing.PrepareMask(mask, _options.MaskSize));
     }
-
-    private static float Sigmoid(float logit) => 1f / (1f + MathF.Exp(-logit));
 }

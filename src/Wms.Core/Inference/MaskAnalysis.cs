@@ -16,6 +16,29 @@ public static class MaskAnalysis
         return mask;
     }
 
+    /// <summary>
+    /// One photo's predicted mask, the rule serving, <c>wms predict</c> and <c>wms eval</c> share: the
+    /// logits (<paramref name="inputSize"/>²) thresholded at sigmoid &gt; 0.5 when the mask is at the
+    /// input size, else their probabilities resized bilinearly to <paramref name="maskSize"/>² first;
+    /// then <paramref name="postprocess"/>. Foreground pixels get <paramref name="foreground"/>.
+    /// </summary>
+    public static byte[] Predicted(ReadOnlySpan<float> logits, int inputSize, int maskSize, MaskPostprocess postprocess, byte foreground)
+    {
+        var mask = new byte[maskSize * maskSize];
+        if (inputSize == maskSize)
+        {
+            for (var i = 0; i < mask.Length; i++)
+                mask[i] = 1f / (1f + MathF.Exp(-logits[i])) > ModelContract.Threshold ? foreground : (byte)0;
+        }
+        else
+        {
+            var probabilities = Evaluation.ProbabilityResize.Probabilities(logits, inputSize, maskSize);
+            for (var i = 0; i < mask.Length; i++) mask[i] = probabilities[i] > ModelContract.Threshold ? foreground : (byte)0;
+        }
+        LargestRegion.Apply(postprocess, mask, maskSize);
+        return mask;
+    }
+
     /// <summary>Share of non-zero pixels, in percent.</summary>
     public static double CoveragePercent(GrayImage mask)
     {

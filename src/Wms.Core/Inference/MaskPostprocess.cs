@@ -32,6 +32,10 @@ public static class MaskPostprocessNames
         _ => None,
     };
 
+    /// <summary>The value a command-line option names; an unknown name is a usage error naming the option.</summary>
+    public static MaskPostprocess ParseOption(string option, string name) =>
+        Parse(name) ?? throw new WmsException($"{option}: unknown value '{name}' (use {string.Join(" or ", All)})");
+
     /// <summary>The value named <paramref name="name"/> (case-insensitive), or null for an unknown name.</summary>
     public static MaskPostprocess? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
     {

@@ -149,22 +149,8 @@ public sealed class SegmentationEngine : IDisposable
         return results;
     }
 
-    private GrayImage Mask(ReadOnlySpan<float> logits)
-    {
-        GrayImage mask;
-        if (ImageSize == MaskSize)
-        {
-            mask = MaskAnalysis.Threshold(logits, ImageSize, ImageSize);
-        }
-        else
-        {
-            var resized = Evaluation.ProbabilityResize.Probabilities(logits, ImageSize, MaskSize);
-            mask = new GrayImage(MaskSize, MaskSize);
-            for (var i = 0; i < resized.Length; i++) mask.Pixels[i] = resized[i] > ModelContract.Threshold ? (byte)255 : (byte)0;
-        }
-        LargestRegion.Apply(Postprocess, mask.Pixels, MaskSize);
-        return mask;
-    }
+    private GrayImage Mask(ReadOnlySpan<float> logits) =>
+        new(MaskSize, MaskSize, MaskAnalysis.Predicted(logits, ImageSize, MaskSize, Postprocess, foreground: 255));
 
     /// <summary>The raw model: <paramref name="input"/> is [batch, 3, size, size] floats, the result [batch, 1, size, size] logits.</summary>
     public float[] RunLogits(float[] input, int batch)

@@ -23,11 +23,8 @@ public static class ConfigNames
         ["cosine"] = LearningRateSchedule.Cosine,
     };
 
-    internal static readonly IReadOnlyDictionary<string, MaskPostprocess> Postprocesses = new Dictionary<string, MaskPostprocess>
-    {
-        [MaskPostprocessNames.None] = MaskPostprocess.None,
-        [MaskPostprocessNames.LargestRegion] = MaskPostprocess.LargestRegion,
-    };
+    internal static readonly IReadOnlyDictionary<string, MaskPostprocess> Postprocesses =
+        MaskPostprocessNames.All.ToDictionary(name => name, name => MaskPostprocessNames.Parse(name)!.Value);
 
     public static string Of(LossKind loss) => Losses.First(p => p.Value == loss).Key;
 

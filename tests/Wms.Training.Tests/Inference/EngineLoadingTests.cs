@@ -72,9 +72,7 @@ public sealed class EngineLoadingTests
     public void A_model_folder_records_its_mask_post_processing_and_the_engine_applies_it()
     {
         using var temp = new TempDirectory();
-        using var model = TrainedUNet.Create(seed: 4);
-        var folder = temp.Combine("model");
-        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64, Postprocess = MaskPostprocess.LargestRegion });
+        var folder = ExportAt64(temp, MaskPostprocess.LargestRegion);
         var bare = temp.Combine("bare.onnx");
         File.Copy(Path.Combine(folder, "model.onnx"), bare);
         var photo = TestImages.Meter(200, 150, seed: 3);
@@ -95,9 +93,7 @@ public sealed class EngineLoadingTests
     public void A_model_without_a_recorded_post_processing_gets_none()
     {
         using var temp = new TempDirectory();
-        using var model = TrainedUNet.Create(seed: 4);
-        var folder = temp.Combine("model");
-        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64 });
+        var folder = ExportAt64(temp, MaskPostprocess.None);
 
         using var engine = SegmentationEngine.Load(folder, new InferenceOptions { IntraOpThreads = 1, WarmUp = false });
 
@@ -109,9 +105,7 @@ public sealed class EngineLoadingTests
     public void An_unknown_post_processing_is_refused_naming_the_model()
     {
         using var temp = new TempDirectory();
-        using var model = TrainedUNet.Create(seed: 4);
-        var folder = temp.Combine("model");
-        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64, Postprocess = MaskPostprocess.LargestRegion });
+        var folder = ExportAt64(temp, MaskPostprocess.LargestRegion);
         var manifest = Path.Combine(folder, "wms-model.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("largest_region", "convex_hull", StringComparison.Ordinal));
 
@@ -119,6 +113,15 @@ public sealed class EngineLoadingTests
 
         Assert.Contains(Path.Combine(folder, "model.onnx"), error.Message);
         Assert.Contains("unknown mask post-processing 'convex_hull' (known: none, largest_region)", error.Message);
+    }
+
+    /// <summary>A trained-looking U-Net exported at 64x64 as <c>model/</c> in <paramref name="temp"/>, recording <paramref name="postprocess"/>.</summary>
+    private static string ExportAt64(TempDirectory temp, MaskPostprocess postprocess)
+    {
+        using var model = TrainedUNet.Create(seed: 4);
+        var folder = temp.Combine("model");
+        ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions { ImageSize = 64, Postprocess = postprocess });
+        return folder;
     }
 
     /// <summary>A valid ONNX model with a 5-channel input: loadable, but not ours.</summary>

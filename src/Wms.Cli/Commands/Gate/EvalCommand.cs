@@ -71,9 +71,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
         var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : new TrainingOptions();
         var seed = parseResult.GetValue(SeedOption) ?? config.Seed;
-        MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name
-            ? MaskPostprocessNames.Parse(name) ?? throw new WmsException($"--postprocess: unknown value '{name}' (use {string.Join(" or ", MaskPostprocessNames.All)})")
-            : null;
+        MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name ? MaskPostprocessNames.ParseOption(PostprocessOption.Name, name) : null;
 
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed);

@@ -87,9 +87,7 @@ internal sealed class ExportCommand : BaseCommand
         var size = parseResult.GetValue(ImageSize);
         if (size < 16) throw new WmsException($"--image-size: {size} is too small (the U-Net pools 4 times; at least 16)");
 
-        var postprocessName = parseResult.GetValue(Postprocess)!;
-        var postprocess = MaskPostprocessNames.Parse(postprocessName)
-                          ?? throw new WmsException($"--postprocess: unknown value '{postprocessName}' (use {string.Join(" or ", MaskPostprocessNames.All)})");
+        var postprocess = MaskPostprocessNames.ParseOption(Postprocess.Name, parseResult.GetValue(Postprocess)!);
         var int8 = Int8Options(parseResult);
         var force = parseResult.GetValue(Force);
         if (!force && Directory.Exists(folder))
