@@ -67,6 +67,13 @@ public sealed record TrainingOptions
 
     public AugmentationOptions Augmentation { get; init; } = new();
 
+    /// <summary>
+    /// Weights to start from instead of a seeded random initialisation (<c>wms train --init</c>): a
+    /// <c>.pth</c> state_dict (the Python system's <c>best.pth</c>) or a native <c>.dat</c>; null =
+    /// from scratch. Fine-tuning at a larger input size starts here.
+    /// </summary>
+    public string? InitialWeights { get; init; }
+
     /// <summary>Seeds the split, the shuffling, the augmentation and the weight initialisation.</summary>
     public int Seed { get; init; } = 42;
 

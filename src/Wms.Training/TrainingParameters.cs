@@ -38,6 +38,8 @@ internal static class TrainingParameters
         new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : "none"),
         new("eval_mask_size", I(o.TestMaskSize)),
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
+        // The file name only: a path says where a machine kept it, not what it was.
+        new("init_weights", o.InitialWeights is { } w ? Path.GetFileName(w) : "none"),
     ];
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -32,6 +32,13 @@ public static class Checkpoints
         }
     }
 
+    /// <summary>Fails like <see cref="Load"/> when the file is not loadable U-Net weights.</summary>
+    public static void Check(string path)
+    {
+        using var model = new UNet();
+        Load(model, path);
+    }
+
     /// <summary>Writes to a temporary file first, so a crash never leaves half a checkpoint under the real name.</summary>
     public static void Save(Module model, string path)
     {

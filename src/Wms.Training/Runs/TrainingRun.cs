@@ -25,6 +25,8 @@ public sealed class TrainingRun(TimeProvider time)
         var output = Path.GetFullPath(request.OutputDirectory);
         var partial = RunFolder.PartialOf(output);
         CheckOutputIsFree(output, partial);
+        // Bad starting weights fail here, naming the file, before any data is read or anything written.
+        if (options.InitialWeights is { } initial) Checkpoints.Check(initial);
 
         // Everything that can be wrong with the data shows up here, before the run folder exists.
         var loadClock = Stopwatch.StartNew();

@@ -95,6 +95,27 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Init_fine_tunes_a_run_s_weights_at_another_size_and_a_missing_file_is_not_found()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 48, 40);
+        var first = await CliRunner.RunAsync(temp.Path, Tiny("--out", "a", "--format", "json"));
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+
+        var tuned = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "48", "--batch-size", "4", "--threads", "1",
+            "--epochs", "1", "--init", "a/best.pth", "--out", "b", "--format", "json");
+        var missing = await CliRunner.RunAsync(temp.Path, Tiny("--init", "a/none.pth", "--out", "c"));
+
+        Assert.True(tuned.ExitCode == ExitCodes.Success, tuned.ToString());
+        var metrics = JsonDocument.Parse(File.ReadAllText(temp.Combine("b", "metrics.json"))).RootElement;
+        Assert.Equal("best.pth", metrics.GetProperty("params").GetProperty("init_weights").GetString());
+        Assert.Equal("48", metrics.GetProperty("params").GetProperty("image_size").GetString());
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
+        Assert.Contains($"error: {temp.Combine("a", "none.pth")}: weights file not found", missing.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("c")));
+    }
+
+    [Fact]
     public async Task Bad_data_fails_with_one_line_naming_the_file_and_writes_nothing()
     {
         using var temp = new TempDirectory();

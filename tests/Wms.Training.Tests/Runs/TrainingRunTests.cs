@@ -53,7 +53,8 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 15, metrics.Params.Count);
+        Assert.Equal(13 + 16, metrics.Params.Count);
+        Assert.Equal("none", metrics.Params["init_weights"]);
         Assert.Equal("none", metrics.Params["postprocess"]);
         Assert.Equal(6, metrics.Epochs.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6], metrics.Epochs.Select(e => e.Epoch));
@@ -114,6 +115,55 @@ public sealed class TrainingRunTests
         Assert.Equal(["loss.png", "dice.png", "iou.png"], metrics.Files.Plots);
         Assert.False(File.Exists(Path.Combine(partial, "test_predictions.png")));
         Assert.Contains("Cancelled: the best weights so far (epoch 1)", File.ReadAllText(Path.Combine(partial, "train.log")));
+    }
+
+    [Fact]
+    public async Task A_run_started_from_weights_begins_where_they_left_off()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 30);
+        var ct = TestContext.Current.CancellationToken;
+        var trained = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("trained"), Tiny), new RecordingObserver(), ct);
+        var trainedMetrics = RunMetricsFile.Read(Path.Combine(trained.RunDirectory, "metrics.json"));
+
+        // A learning rate of almost nothing: the weights a run ends with are the ones it started from.
+        var still = Tiny with { Epochs = 1, LearningRate = 1e-12, MinLearningRate = 0 };
+        var weights = Path.Combine(trained.RunDirectory, "best.pth");
+        var started = await new TrainingRun().RunAsync(
+            new TrainingRequest(data, temp.Combine("started"), still with { InitialWeights = weights }), new RecordingObserver(), ct);
+        var scratch = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("scratch"), still), new RecordingObserver(), ct);
+
+        var startedMetrics = RunMetricsFile.Read(Path.Combine(started.RunDirectory, "metrics.json"));
+        var scratchMetrics = RunMetricsFile.Read(Path.Combine(scratch.RunDirectory, "metrics.json"));
+        var best = trainedMetrics.BestValLoss!.Value;
+        var gap = trainedMetrics.Epochs[0].ValLoss - best;
+        Assert.True(gap > 0.05, $"the first run did not learn (validation loss {trainedMetrics.Epochs[0].ValLoss} -> {best})");
+        Assert.InRange(startedMetrics.Epochs[0].ValLoss, best - gap / 3, best + gap / 3);
+        Assert.True(scratchMetrics.Epochs[0].ValLoss > best + gap / 2, $"from scratch {scratchMetrics.Epochs[0].ValLoss} should be far above the trained {best}");
+        Assert.Equal("best.pth", startedMetrics.Params["init_weights"]);
+    }
+
+    [Fact]
+    public async Task Starting_weights_that_cannot_load_fail_before_anything_is_written()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 6, 32, 32);
+        var output = temp.Combine("r5");
+        var missing = temp.Combine("nowhere.pth");
+        var notWeights = temp.Combine("notes.pth");
+        File.WriteAllText(notWeights, "not a state_dict");
+        var ct = TestContext.Current.CancellationToken;
+
+        var notFound = await Assert.ThrowsAsync<WmsException>(() =>
+            new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny with { InitialWeights = missing }), new RecordingObserver(), ct));
+        var invalid = await Assert.ThrowsAsync<WmsException>(() =>
+            new TrainingRun().RunAsync(new TrainingRequest(data, output, Tiny with { InitialWeights = notWeights }), new RecordingObserver(), ct));
+
+        Assert.Equal((WmsErrorKind.NotFound, $"{missing}: weights file not found"), (notFound.Kind, notFound.Message));
+        Assert.Equal(WmsErrorKind.InvalidInput, invalid.Kind);
+        Assert.StartsWith($"{notWeights}: not U-Net weights this program can load", invalid.Message);
+        Assert.False(Directory.Exists(output));
+        Assert.False(Directory.Exists(output + ".partial"));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal sealed class PipelineRunCommand : BaseCommand
         var request = new PipelineRequest(
             _workspace.Resolve(parseResult.GetValue(NewOption)!),
             _workspace.Resolve(parseResult.GetValue(DataOption)!),
-            TrainingCommandOptions.Resolve(parseResult, configFile),
+            TrainingCommandOptions.Resolve(parseResult, configFile, _workspace.Resolve),
             configFile,
             _workspace.Resolve(parseResult.GetValue(StateDirOption)!),
             _workspace.Resolve(parseResult.GetValue(RunsOption)!),

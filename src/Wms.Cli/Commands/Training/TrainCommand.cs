@@ -59,7 +59,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
-        var options = TrainingCommandOptions.Resolve(parseResult, configFile);
+        var options = TrainingCommandOptions.Resolve(parseResult, configFile, _workspace.Resolve);
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var output = OutputFolder(parseResult.GetValue(OutOption));
 

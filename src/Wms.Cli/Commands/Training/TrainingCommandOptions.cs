@@ -14,10 +14,16 @@ internal static class TrainingCommandOptions
     public static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
     public static readonly Option<int> Threads = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
 
-    public static IEnumerable<Option> All => [Epochs, BatchSize, ImageSize, Seed, Threads];
+    public static readonly Option<string?> Init = new("--init")
+    {
+        Description = "Start from these weights instead of random ones: a .pth state_dict (the Python system's best.pth) or a .dat. " +
+            "To fine-tune, e.g. at a larger --image-size",
+    };
+
+    public static IEnumerable<Option> All => [Epochs, BatchSize, ImageSize, Seed, Threads, Init];
 
     /// <summary>Defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
-    public static TrainingOptions Resolve(ParseResult parseResult, string? configFile)
+    public static TrainingOptions Resolve(ParseResult parseResult, string? configFile, Func<string, string> resolvePath)
     {
         var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
         options = options with
@@ -27,6 +33,7 @@ internal static class TrainingCommandOptions
             ImageSize = parseResult.GetValue(ImageSize) ?? options.ImageSize,
             Seed = parseResult.GetValue(Seed),
             Threads = parseResult.GetValue(Threads),
+            InitialWeights = parseResult.GetValue(Init) is { } init ? resolvePath(init) : null,
         };
         if (options.FindProblem() is var (key, problem))
         {
