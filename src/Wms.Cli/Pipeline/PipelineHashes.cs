@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Wms.Core;
 using Wms.Core.DataQuality;
 using Wms.Core.Dvc;
 using Wms.Training;
@@ -26,10 +27,20 @@ public static class PipelineHashes
 
     /// <summary>
     /// The training configuration as it will be used: the YAML wms train writes into the run folder,
-    /// and the seed (an option, not a config key). Threads are left out: they change speed, not the setup.
+    /// the seed (an option, not a config key) and the starting weights' bytes (<c>--init</c>; their
+    /// content, not their path: new weights under the same name must retrain). Threads are left
+    /// out: they change speed, not the setup.
     /// </summary>
     public static string Config(TrainingOptions options) =>
-        Of(TrainingConfigFile.Write(options), "seed=" + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Of(TrainingConfigFile.Write(options), "seed=" + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "init=" + (options.InitialWeights is { } weights ? FileSha256(weights) : "none"));
+
+    private static string FileSha256(string path)
+    {
+        if (!File.Exists(path)) throw WmsException.NotFound($"{path}: weights file not found");
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     /// <summary>A short hex SHA-256 of the parts joined.</summary>
     public static string Of(params string[] parts) =>

@@ -23,6 +23,22 @@ public sealed class PipelineHashesTests : IDisposable
     }
 
     [Fact]
+    public void The_config_hash_follows_the_starting_weights_bytes_not_their_path()
+    {
+        File.WriteAllBytes(_ws.Combine("a.pth"), [1, 2, 3]);
+        File.WriteAllBytes(_ws.Combine("b.pth"), [1, 2, 3]);
+        var options = new TrainingOptions();
+        var fromA = PipelineHashes.Config(options with { InitialWeights = _ws.Combine("a.pth") });
+
+        Assert.NotEqual(PipelineHashes.Config(options), fromA);
+        Assert.Equal(fromA, PipelineHashes.Config(options with { InitialWeights = _ws.Combine("b.pth") }));
+        File.WriteAllBytes(_ws.Combine("a.pth"), [1, 2, 4]);
+        Assert.NotEqual(fromA, PipelineHashes.Config(options with { InitialWeights = _ws.Combine("a.pth") }));
+        var missing = Assert.Throws<Wms.Core.WmsException>(() => PipelineHashes.Config(options with { InitialWeights = _ws.Combine("c.pth") }));
+        Assert.Equal($"{_ws.Combine("c.pth")}: weights file not found", missing.Message);
+    }
+
+    [Fact]
     public void The_data_hash_follows_photos_and_masks_only()
     {
         _ws.Synth("data", 3, seed: 1);
