@@ -35,24 +35,45 @@ public static class PilResize
         return dst;
     }
 
-    private static byte[] Bilinear(byte[] src, int inW, int inH, int channels, int outW, int outH)
+    /// <summary>
+    /// Source rows the horizontal pass holds at once (at least two output rows' worth). A phone photo
+    /// (about 2,000 rows) fits in one window; a 1x1,000,000 upload would otherwise need a
+    /// 1,000,000 x 256 x 3 byte buffer (768 MB) in a pod limited to 1 GiB.
+    /// </summary>
+    internal const int RowWindow = 4096;
+
+    private static byte[] Bilinear(byte[] src, int inW, int inH, int channels, int outW, int outH) =>
+        Bilinear(src, inW, inH, channels, outW, outH, RowWindow);
+
+    /// <summary>
+    /// Output rows in blocks whose source rows fit in <paramref name="rowWindow"/> (or one output
+    /// row's kernel, if larger): each block's rows go through the horizontal pass, then the vertical
+    /// one. The same 8-bit intermediate rows as Pillow's, so the same bytes; rows shared by two
+    /// blocks are computed twice.
+    /// </summary>
+    internal static byte[] Bilinear(byte[] src, int inW, int inH, int channels, int outW, int outH, int rowWindow)
     {
         if (inW == outW && inH == outH) return (byte[])src.Clone();
         var (vBounds, vKernel, vSize) = Coefficients(inH, outH);
         var (hBounds, hKernel, hSize) = Coefficients(inW, outW);
 
-        // Only the source rows the vertical pass reads go through the horizontal pass.
-        var firstRow = vBounds[0];
-        var lastRow = vBounds[(outH - 1) * 2] + vBounds[(outH - 1) * 2 + 1];
-        var rows = lastRow - firstRow;
-        var temp = new byte[rows * outW * channels];
-        Parallel.For(0, rows, r => HorizontalRow(src, (r + firstRow) * inW * channels, temp, r * outW * channels,
-            outW, channels, hBounds, hKernel, hSize));
-
-        var dst = new byte[outW * outH * channels];
         var stride = outW * channels;
-        Parallel.For(0, outH, yy => VerticalRow(temp, stride, vBounds[yy * 2] - firstRow, vBounds[yy * 2 + 1],
-            vKernel.AsSpan(yy * vSize, vSize), dst.AsSpan(yy * stride, stride)));
+        var window = Math.Max(rowWindow, 2 * vSize);
+        var temp = new byte[Math.Min(window, inH) * stride];
+        var dst = new byte[outW * outH * channels];
+        for (var y0 = 0; y0 < outH;)
+        {
+            // Only the source rows this block's vertical pass reads go through the horizontal pass.
+            var firstRow = vBounds[y0 * 2];
+            var y1 = y0 + 1;
+            while (y1 < outH && vBounds[y1 * 2] + vBounds[y1 * 2 + 1] - firstRow <= window) y1++;
+            var rows = vBounds[(y1 - 1) * 2] + vBounds[(y1 - 1) * 2 + 1] - firstRow;
+            Parallel.For(0, rows, r => HorizontalRow(src, (r + firstRow) * inW * channels, temp, r * stride,
+                outW, channels, hBounds, hKernel, hSize));
+            Parallel.For(y0, y1, yy => VerticalRow(temp, stride, vBounds[yy * 2] - firstRow, vBounds[yy * 2 + 1],
+                vKernel.AsSpan(yy * vSize, vSize), dst.AsSpan(yy * stride, stride)));
+            y0 = y1;
+        }
         return dst;
     }
 

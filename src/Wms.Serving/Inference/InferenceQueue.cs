@@ -94,6 +94,12 @@ internal sealed class InferenceQueue : IDisposable
         {
             job.Fail(e);
         }
+        catch (OutOfMemoryException e)
+        {
+            // The photo's size or the load, not the model: model_error would page for a bad model.
+            ServingLog.InferenceFailed(_logger, e, job.Image.Name, lease.Model.Descriptor.Version);
+            job.Fail(new PredictionFailure(PredictionError.OutOfMemory, $"{job.Image.Name}: not enough memory to predict it now", e));
+        }
         catch (Exception e)
         {
             ServingLog.InferenceFailed(_logger, e, job.Image.Name, lease.Model.Descriptor.Version);

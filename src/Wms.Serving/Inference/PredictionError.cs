@@ -13,15 +13,18 @@ public sealed record PredictionError(string Reason, int StatusCode, string Title
     public static readonly PredictionError TooManyPixels = new("too_many_pixels", 413, "Image has too many pixels");
     public static readonly PredictionError TooManyFiles = new("too_many_files", 413, "Too many photos in one batch");
     public static readonly PredictionError UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type");
+    public static readonly PredictionError UploadTimeout = new("upload_timeout", 408, "Request body too slow");
     public static readonly PredictionError MissingFile = new("missing_file", 422, "No photo in the request");
     public static readonly PredictionError ModelError = new("model_error", 500, "Inference failed");
+    public static readonly PredictionError OutOfMemory = new("out_of_memory", 503, "Server out of memory");
     public static readonly PredictionError NoModel = new("no_model", 503, "No model loaded");
     public static readonly PredictionError QueueFull = new("queue_full", 503, "Server busy");
     public static readonly PredictionError Timeout = new("timeout", 503, "Prediction timed out");
     public static readonly PredictionError Cancelled = new("cancelled", 499, "Client closed the request");
 
     public static readonly IReadOnlyList<PredictionError> All =
-        [NotAnImage, MalformedRequest, Unauthorized, TooLarge, TooManyPixels, TooManyFiles, UnsupportedMediaType, MissingFile, ModelError, NoModel, QueueFull, Timeout, Cancelled];
+        [NotAnImage, MalformedRequest, Unauthorized, TooLarge, TooManyPixels, TooManyFiles, UnsupportedMediaType, UploadTimeout, MissingFile, ModelError,
+            OutOfMemory, NoModel, QueueFull, Timeout, Cancelled];
 
     /// <summary>503s say when to come back.</summary>
     public bool IsRetryable => StatusCode == 503;

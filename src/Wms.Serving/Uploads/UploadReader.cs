@@ -46,6 +46,15 @@ internal static class UploadReader
                 return [await ReadRawAsync(body, request.ContentLength, "request body", cancellationToken)];
             throw Unsupported(request.ContentType);
         }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The budget ran out while the body was still arriving: the client is slow, not the server.
+            throw new PredictionFailure(PredictionError.UploadTimeout, "the request body did not arrive within the request timeout", e);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException && ClientLeft(request, e))
+        {
+            throw new PredictionFailure(PredictionError.Cancelled, "the client closed the connection during the upload", e);
+        }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new PredictionFailure(PredictionError.TooLarge, $"the request body is more than the limit of {maxBytes} bytes", e);
@@ -55,6 +64,15 @@ internal static class UploadReader
             throw new PredictionFailure(PredictionError.MalformedRequest, $"cannot read the request body ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// The connection ended before the body did (reset, or closed short of its Content-Length):
+    /// the client left, which is counted as cancelled, not as a malformed request.
+    /// </summary>
+    private static bool ClientLeft(HttpRequest request, Exception e) =>
+        request.HttpContext.RequestAborted.IsCancellationRequested
+        || e is Microsoft.AspNetCore.Connections.ConnectionResetException
+        || (e is BadHttpRequestException && e.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal));
 
     private static async Task<IReadOnlyList<UploadedImage>> ReadMultipartAsync(Stream body, MediaTypeHeaderValue media, long maxBytes, int maxFiles, CancellationToken cancellationToken)
     {
