@@ -29,7 +29,7 @@ public static class ExitCodes
         (GateNotImproved, "quality gate: the candidate is not better than Production"),
         (DependencyUnavailable, "MLflow, S3 or another service unreachable or refusing"),
         (NotFound, "run, model version, alias or file not found"),
-        (PartialFailure, "some items failed, the rest were done (wms predict: also when every photo failed; wms data push/pull)"),
+        (PartialFailure, "some items failed, the rest were done (wms predict: also when every photo failed; wms data push/pull; wms bench --reference when PyTorch could not be timed)"),
         (Conflict, "conflicts with stored data (data merge without --replace, data pull over local changes)"),
         (Cancelled, "cancelled (Ctrl+C)"),
     ];

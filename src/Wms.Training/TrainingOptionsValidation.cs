@@ -37,7 +37,7 @@ internal static class TrainingOptionsValidation
             !IsProbability(a.RotationProbability) ? ("augmentation.rotation_prob", $"must be a probability in [0, 1], not {F(a.RotationProbability)}") :
             !IsProbability(a.QuarterTurnProbability) ? ("augmentation.quarter_turn_prob", $"must be a probability in [0, 1], not {F(a.QuarterTurnProbability)}") :
             !IsProbability(a.ColorJitterProbability) ? ("augmentation.color_jitter_prob", $"must be a probability in [0, 1], not {F(a.ColorJitterProbability)}") :
-            o.Threads < 0 ? ("threads", $"must be 0 (all cores) or more, not {o.Threads}") :
+            Core.ThreadLimits.Problem(o.Threads) is { } threads ? ("threads", threads) :
             null;
         return problem;
     }

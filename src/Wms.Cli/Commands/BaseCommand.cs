@@ -36,6 +36,11 @@ public abstract class BaseCommand : Command
             Ui.Warn("cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (ConfigurationErrors.Describe(e) is { } problem)
+        {
+            Ui.Error(problem);
+            return ExitCodes.InvalidUsage;
+        }
         catch (Exception e) when (parseResult.GetValue(CommonOptions.Verbose) is false)
         {
             Ui.Error($"unexpected {e.GetType().Name}: {e.Message} (run with --verbose for details)");

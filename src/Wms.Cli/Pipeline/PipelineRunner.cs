@@ -26,6 +26,10 @@ public sealed class PipelineRunner(TrainStep train, QualityGate gate, RegistrySe
     {
         if (!Directory.Exists(request.NewDirectory))
             throw WmsException.NotFound($"{request.NewDirectory}: new data folder not found");
+        if (request.RecordDirectory is not null) Wms.Core.Registry.Promotion.ProductionRecords.CheckWritable(request.RecordDirectory);
+        // A mistyped --data must not become a data set of the new photos alone, trained on and promoted.
+        if (!Directory.Exists(request.DataDirectory))
+            throw WmsException.NotFound($"{request.DataDirectory}: data folder not found (to start a new data set, create it first: mkdir -p {request.DataDirectory})");
         using var exclusive = PipelineLock.Acquire(request.StateRoot);
         var newHash = await Task.Run(() => PipelineHashes.Data(request.NewDirectory, cancellationToken), cancellationToken);
         var configHash = PipelineHashes.Config(request.Options);

@@ -14,8 +14,9 @@ public sealed record ThreadPlan(int Threads, int PhotosInParallel, int IntraOpTh
     /// </summary>
     public static ThreadPlan For(int threads, int photosInParallel, int photoCount)
     {
-        if (threads < 0) throw new WmsException($"--threads: {threads} is negative (0 means all cores)");
-        if (photosInParallel < 0) throw new WmsException($"--parallel: {photosInParallel} is negative (0 means automatic)");
+        if (ThreadLimits.Problem(threads) is { } problem) throw new WmsException($"--threads: {problem}");
+        if (photosInParallel is < 0 or > ThreadLimits.Max)
+            throw new WmsException($"--parallel: must be between 0 (automatic) and {ThreadLimits.Max}, not {photosInParallel}");
         var total = threads == 0 ? Environment.ProcessorCount : threads;
         var parallel = photosInParallel == 0 ? total : photosInParallel;
         parallel = Math.Clamp(parallel, 1, Math.Max(1, photoCount));

@@ -112,7 +112,8 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData("--model", "9", ExitCodes.NotFound, "error: registered model 'water-meter-segmentation'")]
     [InlineData("--data", "nowhere", ExitCodes.DataValidationFailed, "nowhere: data folder not found")]
     [InlineData("--split", "holdout", ExitCodes.InvalidUsage, "--split: unknown split 'holdout' (use test, val, train, all)")]
-    [InlineData("--mask-size", "8", ExitCodes.InvalidUsage, "--mask-size must be at least 16, not 8")]
+    [InlineData("--mask-size", "8", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 8")]
+    [InlineData("--mask-size", "100000", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 100000")]
     [InlineData("--postprocess", "biggest", ExitCodes.InvalidUsage, "--postprocess: unknown value 'biggest' (use none or largest_region)")]
     public async Task Bad_input_is_one_clear_line_and_a_named_exit_code(string option, string value, int exitCode, string message)
     {

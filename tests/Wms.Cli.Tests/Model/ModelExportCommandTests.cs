@@ -63,6 +63,20 @@ public sealed class ModelExportCommandTests
         Assert.False(Directory.Exists(temp.Combine("model")));
     }
 
+    [Theory]
+    [InlineData("33")]
+    [InlineData("16")]
+    [InlineData("99999")]
+    public async Task An_input_size_training_would_refuse_is_refused_and_nothing_is_written(string size)
+    {
+        using var temp = new TempDirectory();
+        WriteWeights(temp.Combine("w.pth"));
+        var result = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "w.pth", "--out", "model", "--image-size", size);
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains($"--image-size: must be between 32 and 2048 and divisible by 16 (the U-Net halves it four times), not {size}", result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("model")));
+    }
+
     internal static void WriteWeights(string path)
     {
         manual_seed(3);

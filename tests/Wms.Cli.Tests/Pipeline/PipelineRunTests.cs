@@ -66,6 +66,19 @@ public sealed class PipelineRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_folder_that_does_not_exist_is_not_found_and_nothing_is_created()
+    {
+        _ws.Synth("new", 6, seed: 2);
+
+        var result = await _ws.RunAsync(Args("new", "--data", "dta"));
+
+        Assert.Equal(ExitCodes.NotFound, result.ExitCode);
+        Assert.Contains($"{_ws.Combine("dta")}: data folder not found (to start a new data set, create it first", result.Stderr);
+        Assert.False(Directory.Exists(_ws.Combine("dta")));
+        Assert.False(Directory.Exists(_ws.Combine("runs")));
+    }
+
+    [Fact]
     public async Task New_data_that_clashes_with_the_data_set_stops_before_training_and_changes_nothing()
     {
         _ws.Synth("data", 6, seed: 1);

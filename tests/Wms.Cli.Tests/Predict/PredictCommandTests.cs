@@ -129,6 +129,21 @@ public sealed class PredictCommandTests(PredictModels models) : IDisposable
         Assert.True(File.Exists(_ws.Combine("out", "mask_same.png.png")));
     }
 
+    [Theory]
+    [InlineData("--threads", "100000", "--threads: must be between 0 (all cores) and 256, not 100000")]
+    [InlineData("--threads", "-1", "--threads: must be between 0 (all cores) and 256, not -1")]
+    [InlineData("--parallel", "5000", "--parallel: must be between 0 (automatic) and 256, not 5000")]
+    public async Task A_thread_count_out_of_range_is_refused_before_any_photo(string option, string value, string expected)
+    {
+        _ws.WritePhotos("in", 1);
+
+        var result = await _ws.RunAsync("predict", "in", "--model", models.First.Folder, "--out", "out", option, value);
+
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(Directory.Exists(_ws.Combine("out")));
+    }
+
     [Fact]
     public async Task When_every_photo_fails_the_exit_code_still_says_so()
     {

@@ -50,6 +50,23 @@ public sealed class PromoteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_dir_that_cannot_be_written_stops_the_promotion_before_the_registry_changes()
+    {
+        var run = await _ws.SeedRunAsync(0.78, 0.66);
+        File.WriteAllText(Path.Combine(_ws.Root, "rec"), "a file in the way");
+
+        var blocked = await _ws.RunAsync("promote", "--run", run.RunId, "--record-dir", "rec");
+
+        Assert.Equal(ExitCodes.Conflict, blocked.ExitCode);
+        Assert.Contains($"{Path.Combine(_ws.Root, "rec")}: a file, not a folder for production_current.json and production_history.jsonl", blocked.Stderr);
+        Assert.Empty(await _ws.Store.ListModelVersionsAsync("water-meter-segmentation", TestContext.Current.CancellationToken));
+
+        // The same promotion with a usable folder then writes both records.
+        Assert.Equal(ExitCodes.Success, (await _ws.RunAsync("promote", "--run", run.RunId, "--record-dir", "records")).ExitCode);
+        Assert.Single(File.ReadAllLines(Path.Combine(_ws.Root, "records", "production_history.jsonl")));
+    }
+
+    [Fact]
     public async Task An_unknown_run_or_a_run_without_model_is_not_found()
     {
         var unknown = await _ws.RunAsync("promote", "--run", "0123456789abcdef0123456789abcdef");

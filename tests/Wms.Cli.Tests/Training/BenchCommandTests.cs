@@ -26,13 +26,28 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public async Task Without_the_reference_script_the_table_still_comes_with_a_warning()
+    public async Task Without_the_reference_script_the_table_still_comes_with_a_warning_and_a_partial_failure()
     {
         using var temp = new TempDirectory();
         var result = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "--n", "1", "--threads", "1",
             "--compute", "fp32", "--reference", "--reference-script", "missing.py");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCodes.PartialFailure, result.ExitCode);
+        Assert.Contains("forward 32 b1", result.Stdout);
         Assert.Contains($"PyTorch reference not measured: {temp.Combine("missing.py")} not found", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("forward", "--threads", "100000", "--threads: must be between 0 (all cores) and 256, not 100000")]
+    [InlineData("epoch", "--epochs", "0", "--epochs: must be at least 1, not 0")]
+    [InlineData("epoch", "--limit", "-1", "--limit: must be 0 (all pairs) or more, not -1")]
+    public async Task Bad_bench_values_are_invalid_usage(string command, string option, string value, string expected)
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 4, 32, 32);
+        string[] data = command == "epoch" ? ["--data", "data"] : [];
+        var result = await CliRunner.RunAsync(temp.Path, ["bench", command, "--size", "32", .. data, option, value]);
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
     }
 
     [Fact]

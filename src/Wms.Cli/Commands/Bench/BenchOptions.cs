@@ -11,7 +11,17 @@ internal static class BenchOptions
     public const string BFloat16 = "bf16";
     public const string ChannelsLastBFloat16 = "channels-last-bf16";
 
-    public static Option<int> Threads() => new("--threads") { Description = "CPU threads for libtorch (and PyTorch)", DefaultValueFactory = _ => 2 };
+    public static Option<int> Threads() => WithinThreadLimits(new Option<int>("--threads") { Description = "CPU threads for libtorch (and PyTorch)", DefaultValueFactory = _ => 2 });
+
+    /// <summary>Refuses, as a usage error, a thread count below 0 or above <see cref="Core.ThreadLimits.Max"/>.</summary>
+    public static Option<int> WithinThreadLimits(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (Core.ThreadLimits.Problem(result.GetValueOrDefault<int>()) is { } problem) result.AddError($"{option.Name}: {problem}");
+        });
+        return option;
+    }
 
     public static Option<int> Batch(int value) => new("--batch") { Description = "Batch size", DefaultValueFactory = _ => value };
 

@@ -31,11 +31,11 @@ internal sealed class PredictBenchCommand : BaseCommand
         DefaultValueFactory = _ => 20,
     };
 
-    private static readonly Option<int> Threads = new("--threads")
+    private static readonly Option<int> Threads = BenchOptions.WithinThreadLimits(new("--threads")
     {
         Description = "ONNX Runtime intra-op threads (0 = one per core)",
         DefaultValueFactory = _ => 2,
-    };
+    });
 
     private static readonly Option<int> Concurrency = new("--concurrency", "-c")
     {

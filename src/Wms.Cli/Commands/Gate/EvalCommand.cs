@@ -66,7 +66,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         var split = parseResult.GetValue(SplitOption)!.Trim().ToLowerInvariant();
         if (!Splits.Contains(split)) throw new WmsException($"--split: unknown split '{split}' (use {string.Join(", ", Splits)})");
         var maskSize = parseResult.GetValue(MaskSizeOption);
-        if (maskSize < 16) throw new WmsException($"--mask-size must be at least 16, not {maskSize}");
+        if (maskSize is < 16 or > 2048) throw new WmsException($"--mask-size must be between 16 and 2048, not {maskSize}");
         var worst = parseResult.GetValue(WorstOption);
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
         var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : new TrainingOptions();

@@ -41,7 +41,7 @@ internal sealed class GateCommand : BaseCommand, ITopLevelCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var maskSize = parseResult.GetValue(MaskSizeOption);
-        if (maskSize < 16) throw new WmsException($"--mask-size must be at least 16, not {maskSize}");
+        if (maskSize is < 16 or > 2048) throw new WmsException($"--mask-size must be between 16 and 2048, not {maskSize}");
         var data = parseResult.GetValue(DataOption) is { } d ? _workspace.Resolve(d) : null;
         var request = new GateRequest(parseResult.GetValue(RunOption)!.Trim(), parseResult.GetValue(MinDeltaOption), data, maskSize);
         var result = await _gate.EvaluateAsync(request, Ui.Info, cancellationToken);

@@ -25,6 +25,7 @@ internal sealed class ModelsArchiveCommand : BaseCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        PromotionOutput.CheckRecordDir(_services, parseResult.GetValue(_recordDir));
         var version = await _services.Registry.ResolveAsync(_services.ModelName, parseResult.GetValue(_reference)!, cancellationToken);
         var outcome = await _services.Promoter().ArchiveAsync(version.Version, _services.Actor(), parseResult.GetValue(_reason),
             parseResult.GetValue(_force), cancellationToken);

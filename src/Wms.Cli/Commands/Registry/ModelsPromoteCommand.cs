@@ -23,6 +23,7 @@ internal sealed class ModelsPromoteCommand : BaseCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        PromotionOutput.CheckRecordDir(_services, parseResult.GetValue(_recordDir));
         var version = await _services.Registry.ResolveAsync(_services.ModelName, parseResult.GetValue(_reference)!, cancellationToken);
         var outcome = await _services.Promoter().PromoteVersionAsync(version.Version, _services.Actor(), parseResult.GetValue(_reason), cancellationToken);
         return await PromotionOutput.WriteAsync(Ui, parseResult, _services, outcome, parseResult.GetValue(_recordDir), cancellationToken);

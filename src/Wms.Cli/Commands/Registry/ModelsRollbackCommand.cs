@@ -20,6 +20,7 @@ internal sealed class ModelsRollbackCommand : BaseCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        PromotionOutput.CheckRecordDir(_services, parseResult.GetValue(_recordDir));
         var outcome = await _services.Promoter().RollbackAsync(_services.Actor(), parseResult.GetValue(_reason), cancellationToken);
         return await PromotionOutput.WriteAsync(Ui, parseResult, _services, outcome, parseResult.GetValue(_recordDir), cancellationToken);
     }

@@ -26,6 +26,7 @@ internal sealed class PromoteCommand : BaseCommand, ITopLevelCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        PromotionOutput.CheckRecordDir(_services, parseResult.GetValue(_recordDir));
         var outcome = await _services.Promoter().PromoteRunAsync(parseResult.GetValue(_run)!.Trim(), _services.Actor(),
             parseResult.GetValue(_reason), cancellationToken);
         // The pipeline's deploy job takes the version from here (steps.promote.outputs.model_version).

@@ -18,6 +18,12 @@ internal static class PromotionOutput
         Description = "Folder for production_current.json and production_history.jsonl (kept in git); written atomically",
     };
 
+    /// <summary>Checks --record-dir before anything is promoted (see <see cref="ProductionRecords.CheckWritable"/>).</summary>
+    public static void CheckRecordDir(RegistryServices services, string? recordDirectory)
+    {
+        if (recordDirectory is not null) ProductionRecords.CheckWritable(services.Workspace.Resolve(recordDirectory));
+    }
+
     /// <summary>Records the outcome when asked, then prints it: one JSON document, or a table plus a message on stderr.</summary>
     public static async Task<int> WriteAsync(IConsoleUi ui, ParseResult parseResult, RegistryServices services, PromotionOutcome outcome,
         string? recordDirectory, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed class ServeCommand : BaseCommand, ITopLevelCommand
         var port = parseResult.GetValue(Port);
         if (port is < 0 or > 65535) throw new WmsException($"--port {port}: not a TCP port (0-65535)");
         var threads = parseResult.GetValue(Threads);
-        if (threads is < 1) throw new WmsException($"--threads {threads}: must be 1 or more");
+        if (threads is < 1 or > ThreadLimits.Max) throw new WmsException($"--threads {threads}: must be between 1 and {ThreadLimits.Max}");
         var model = parseResult.GetValue(Model) is { } path ? _workspace.Resolve(path) : null;
         if (model is not null && !File.Exists(model) && !Directory.Exists(model))
             throw WmsException.NotFound($"{model}: model not found (an ONNX file or a model folder)");

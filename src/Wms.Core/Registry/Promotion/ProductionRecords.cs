@@ -36,6 +36,28 @@ public static class ProductionRecords
         run?.Params.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string>());
 
     /// <summary>
+    /// Fails, naming the folder, when records could not be written to <paramref name="directory"/>
+    /// (a file is in the way, no permission): checked before a promotion, so the registry is never
+    /// changed with its record left unwritten.
+    /// </summary>
+    public static void CheckWritable(string directory)
+    {
+        if (File.Exists(directory))
+            throw new WmsException($"{directory}: a file, not a folder for {CurrentFile} and {HistoryFile}", WmsErrorKind.Conflict);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".wms-write-check-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WmsException($"{directory}: cannot write the production records there ({e.Message})", WmsErrorKind.InvalidInput, e);
+        }
+    }
+
+    /// <summary>
     /// Records an outcome in <paramref name="directory"/>: rewrites the current file when its content
     /// differs, and appends a history line when the outcome changed something. Archiving the
     /// Production model (--force) leaves the current file as it was and only adds the history line.
