@@ -16,6 +16,10 @@ public abstract class BaseCommand : Command
         SetAction(RunAsync);
     }
 
+    /// <summary>HResults of an IOException for "already exists": errno EEXIST on Unix, ERROR_FILE_EXISTS on Windows.</summary>
+    private const int EExist = 17;
+    private const int WindowsFileExists = unchecked((int)0x80070050);
+
     protected IConsoleUi Ui { get; }
 
     protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
@@ -40,6 +44,13 @@ public abstract class BaseCommand : Command
         {
             Ui.Error(problem);
             return ExitCodes.InvalidUsage;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException or IOException { HResult: EExist or WindowsFileExists })
+        {
+            // A path the user gave that cannot be used (no permission, a file where a folder goes):
+            // the user's to fix, not a bug. .NET's message names the path.
+            Ui.Error(e.Message);
+            return e is FileNotFoundException or DirectoryNotFoundException ? ExitCodes.NotFound : ExitCodes.InvalidUsage;
         }
         catch (Exception e) when (parseResult.GetValue(CommonOptions.Verbose) is false)
         {

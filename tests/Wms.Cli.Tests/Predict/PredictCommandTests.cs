@@ -145,6 +145,20 @@ public sealed class PredictCommandTests(PredictModels models) : IDisposable
     }
 
     [Fact]
+    public async Task An_output_path_taken_by_a_file_is_invalid_usage_naming_it_not_a_bug()
+    {
+        _ws.WritePhotos("in", 1);
+        File.WriteAllText(_ws.Combine("out"), "a file in the way");
+
+        var result = await _ws.RunAsync("predict", "in", "--model", models.First.Folder, "--out", "out");
+
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains($"error: The file '{_ws.Combine("out")}' already exists.", result.Stderr);
+        Assert.DoesNotContain("unexpected", result.Stderr);
+        Assert.Equal("a file in the way", File.ReadAllText(_ws.Combine("out")));
+    }
+
+    [Fact]
     public async Task When_every_photo_fails_the_exit_code_still_says_so()
     {
         Directory.CreateDirectory(_ws.Combine("in"));
