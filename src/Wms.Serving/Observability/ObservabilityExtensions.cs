@@ -21,6 +21,10 @@ public static class ObservabilityExtensions
         builder.Services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ModelReadyHealthCheck.Tag]);
         // "Not ready" is a state, not an error (the reloader logs why); the health service would log it as one.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        // ASP.NET Core's per-request lines (6-12 per request, every probe and scrape included) drown the
+        // model's own log; /metrics counts requests. Logging:LogLevel:Microsoft.AspNetCore brings them back.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         return builder;
     }
 
