@@ -115,6 +115,7 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData("--mask-size", "8", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 8")]
     [InlineData("--mask-size", "100000", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 100000")]
     [InlineData("--postprocess", "biggest", ExitCodes.InvalidUsage, "--postprocess: unknown value 'biggest' (use none or largest_region)")]
+    [InlineData("--report", "m.onnx", ExitCodes.Conflict, "m.onnx: a file, not a folder for the report")]
     public async Task Bad_input_is_one_clear_line_and_a_named_exit_code(string option, string value, int exitCode, string message)
     {
         var onnx = Path.Combine(_ws.Root, "m.onnx");

@@ -78,6 +78,24 @@ public sealed class PipelineRunTests : IDisposable
         Assert.False(Directory.Exists(_ws.Combine("runs")));
     }
 
+    [Theory]
+    [InlineData("--summary", "taken", "--summary {0}: a folder, not a file for the summary")]
+    [InlineData("--export", "taken.txt", "--export {0}: a file, not a folder for the exported model")]
+    public async Task An_output_path_in_the_way_is_found_before_anything_is_merged_or_trained(string option, string name, string expected)
+    {
+        _ws.Synth("data", 6, seed: 1);
+        _ws.Synth("new", 6, seed: 2);
+        Directory.CreateDirectory(_ws.Combine("taken"));
+        File.WriteAllText(_ws.Combine("taken.txt"), "in the way");
+
+        var result = await _ws.RunAsync(Args("new", option, name));
+
+        Assert.Equal(ExitCodes.Conflict, result.ExitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, _ws.Combine(name)), result.Stderr);
+        Assert.Equal(6, _ws.Pairs("data"));
+        Assert.False(Directory.Exists(_ws.Combine("runs")));
+    }
+
     [Fact]
     public async Task New_data_that_clashes_with_the_data_set_stops_before_training_and_changes_nothing()
     {

@@ -67,6 +67,8 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         if (!Splits.Contains(split)) throw new WmsException($"--split: unknown split '{split}' (use {string.Join(", ", Splits)})");
         var maskSize = parseResult.GetValue(MaskSizeOption);
         if (maskSize is < 16 or > 2048) throw new WmsException($"--mask-size must be between 16 and 2048, not {maskSize}");
+        if (parseResult.GetValue(ReportOption) is { } reportFolder)
+            Output.OutputPaths.CheckFolder(_workspace.Resolve(reportFolder), ReportOption.Name, "the report");
         var worst = parseResult.GetValue(WorstOption);
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
         var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : new TrainingOptions();

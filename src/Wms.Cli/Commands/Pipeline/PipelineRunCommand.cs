@@ -57,6 +57,11 @@ internal sealed class PipelineRunCommand : BaseCommand
             minDelta,
             Push: !parseResult.GetValue(NoPushOption));
 
+        // Where the results go is checked now, not after the training.
+        OutputPaths.CheckFolder(request.ExportDirectory, ExportOption.Name, "the exported model");
+        if (parseResult.GetValue(SummaryOption) is { } summaryFile)
+            OutputPaths.CheckFile(_workspace.Resolve(summaryFile), SummaryOption.Name, "the summary");
+
         var console = new ConsolePipelineObserver(Ui, _observers);
         var summary = await _runner.RunAsync(request, console, console, cancellationToken);
         var markdown = PipelineMarkdown.Render(summary);
