@@ -68,6 +68,13 @@ public sealed class TrainingRun(TimeProvider time)
         catch (Exception e)
         {
             all.OnFailed(e);
+            // Failed before any weights were saved (e.g. the tracker refused the run): nothing in the
+            // folder is worth keeping, and a leftover .partial would block the same --out next time.
+            if (!File.Exists(Path.Combine(partial, Checkpoints.NativeFileName)))
+            {
+                log.Dispose();
+                TryDelete(partial);
+            }
             throw;
         }
         observer.OnCompleted(outcome);
@@ -113,4 +120,16 @@ public sealed class TrainingRun(TimeProvider time)
     /// the program lends it (see <see cref="ComputeThread"/>).
     /// </summary>
     private static Task<T> RunOnTrainingThread<T>(Func<T> work) => ComputeThread.RunAsync(work);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the original error is what the user needs to see.
+        }
+    }
 }

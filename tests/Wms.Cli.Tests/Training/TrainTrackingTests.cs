@@ -111,7 +111,8 @@ public sealed class TrainTrackingTests
         var tracked = await CliRunner.RunAsync(temp.Path, Tiny("--out", "tracked", "--epochs", "1"), down, cancellationToken: Ct);
         var result = await CliRunner.RunAsync(temp.Path, Tiny("--out", "untracked", "--epochs", "1", "--no-track", "--format", "json"), down, cancellationToken: Ct);
 
-        Assert.NotEqual(ExitCodes.Success, tracked.ExitCode);
+        Assert.Equal(ExitCodes.DependencyUnavailable, tracked.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "tracked.partial")), "a run that never started leaves nothing behind");
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var summary = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("run_id").ValueKind);
