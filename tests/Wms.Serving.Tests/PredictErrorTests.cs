@@ -65,5 +65,17 @@ public sealed class PredictErrorTests(ServedModel served) : IClassFixture<Served
         Assert.Contains("holiday.gif", detail);
     }
 
+    [Fact]
+    public async Task Details_say_what_is_wrong_in_the_users_terms()
+    {
+        using var empty = await served.Client.PostAsync("/predict", Http.Form("image", [], "blank.jpg"), Cancel);
+        using var unclosed = await served.Client.PostAsync("/predict",
+            Http.Raw(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\nabc"), "multipart/form-data; boundary=x"), Cancel);
+
+        Assert.Equal("blank.jpg: empty file (0 bytes)", (await Http.JsonAsync(empty)).GetProperty("detail").GetString());
+        Assert.Equal("cannot read the request body (the multipart body ends before its closing boundary)",
+            (await Http.JsonAsync(unclosed)).GetProperty("detail").GetString());
+    }
+
     private static MultipartFormDataContent FormWithField(string name, string value) => new() { { new StringContent(value), name } };
 }

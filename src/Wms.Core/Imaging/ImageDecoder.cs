@@ -143,7 +143,7 @@ public static class ImageDecoder
         if (codec is null)
         {
             stream.Dispose();
-            throw new WmsException($"{name}: not a readable JPEG or PNG image ({Describe(result)})");
+            throw new WmsException($"{name}: not a readable JPEG or PNG image ({Describe(encoded, result)})");
         }
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
         {
@@ -153,6 +153,23 @@ public static class ImageDecoder
         }
         return codec;
     }
+
+    /// <summary>Why Skia could not open it, in the user's terms: text is not a "truncated file".</summary>
+    private static string Describe(ReadOnlySpan<byte> encoded, SKCodecResult result)
+    {
+        var png = encoded.StartsWith(PngSignature);
+        if (!png && !encoded.StartsWith(JpegSignature)) return "its first bytes are not a JPEG or PNG signature";
+        if (png && encoded.Length >= 24)
+        {
+            var (width, height) = (System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(encoded[16..]), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(encoded[20..]));
+            if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue) return $"its PNG header says {width}x{height}";
+        }
+        return Describe(result);
+    }
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
     private static string Describe(SKCodecResult result) => result switch
     {

@@ -13,6 +13,8 @@ internal static class ImageInspector
     public static ImageInfo Inspect(UploadedImage image, long maxPixels)
     {
         var bytes = image.Bytes.Span;
+        if (bytes.IsEmpty)
+            throw new PredictionFailure(PredictionError.NotAnImage, $"{image.Name}: empty file (0 bytes)");
         var format = ImageFormat.Sniff(bytes);
         if (format is null)
             throw new PredictionFailure(PredictionError.NotAnImage, $"{image.Name}: not a JPEG or PNG image");

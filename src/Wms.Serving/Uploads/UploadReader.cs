@@ -61,7 +61,10 @@ internal static class UploadReader
         }
         catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
         {
-            throw new PredictionFailure(PredictionError.MalformedRequest, $"cannot read the request body ({e.Message})", e);
+            // MultipartReader's own words for a missing closing boundary mention "another component"; say what is wrong.
+            var problem = e.Message.StartsWith("Unexpected end of Stream", StringComparison.Ordinal)
+                ? "the multipart body ends before its closing boundary" : e.Message.Trim();
+            throw new PredictionFailure(PredictionError.MalformedRequest, $"cannot read the request body ({problem})", e);
         }
     }
 
