@@ -30,7 +30,7 @@ public static class CommandTree
         {
             var ui = services.GetRequiredService<IConsoleUi>();
             foreach (var error in parseResult.Errors)
-                ui.Error(error.Message);
+                ui.Error(Friendly(error.Message));
             ui.Info("Run 'wms --help' (or 'wms <command> --help') for usage.");
             return ExitCodes.InvalidUsage;
         }
@@ -41,6 +41,16 @@ public static class CommandTree
         if (output is not null) invocation.Output = output;
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
+
+    /// <summary>System.CommandLine names .NET types ("System.Nullable`1[System.Int32]"); users need "an integer".</summary>
+    internal static string Friendly(string message) => System.Text.RegularExpressions.Regex.Replace(message,
+        @"as expected type '(System\.Nullable`1\[)?System\.(\w+)\]?'\.?", m => m.Groups[2].Value switch
+        {
+            "Int32" or "Int64" => "as an integer.",
+            "Double" or "Single" => "as a number.",
+            "Boolean" => "as true or false.",
+            var other => $"as {other}.",
+        });
 
     private static string ExitCodeHelp()
     {

@@ -84,6 +84,7 @@ public sealed class TrainCommandTests
     [InlineData("--image-size", "100", "--image-size: must be divisible by 16")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, not 0")]
     [InlineData("--threads", "-1", "--threads: must be between 0 (all cores) and 256, not -1")]
+    [InlineData("--epochs", "abc", "Cannot parse argument 'abc' for option '--epochs' as an integer.")]
     [InlineData("--threads", "100000", "--threads: must be between 0 (all cores) and 256, not 100000")]
     public async Task A_bad_option_value_is_invalid_usage_naming_the_option(string option, string value, string expected)
     {
