@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wms.Training.Model;
 
 namespace Wms.Training;
 
@@ -13,8 +14,8 @@ internal static class TrainingOptionsValidation
             !string.Equals(o.Architecture, "unet", StringComparison.OrdinalIgnoreCase) ? ("model.architecture", $"only \"unet\" is supported, not \"{o.Architecture}\"") :
             o.InputChannels != 3 ? ("model.input_channels", $"must be 3 (RGB photos), not {o.InputChannels}") :
             o.OutputChannels != 1 ? ("model.output_channels", $"must be 1 (one binary mask), not {o.OutputChannels}") :
-            o.ImageSize is < 32 or > 2048 ? ("model.input_size", $"must be between 32 and 2048, not {o.ImageSize}") :
-            o.ImageSize % 16 != 0 ? ("model.input_size", $"must be divisible by 16 (the U-Net halves it four times), not {o.ImageSize}") :
+            o.ImageSize is < UNet.MinInputSize or > UNet.MaxInputSize ? ("model.input_size", $"must be between {UNet.MinInputSize} and {UNet.MaxInputSize}, not {o.ImageSize}") :
+            o.ImageSize % UNet.InputSizeMultiple != 0 ? ("model.input_size", $"must be divisible by {UNet.InputSizeMultiple} (the U-Net halves it four times), not {o.ImageSize}") :
             o.Epochs < 1 ? ("training.epochs", $"must be at least 1, not {o.Epochs}") :
             o.BatchSize < 1 ? ("training.batch_size", $"must be at least 1, not {o.BatchSize}") :
             !(o.LearningRate > 0 && double.IsFinite(o.LearningRate)) ? ("training.learning_rate", $"must be greater than 0, not {F(o.LearningRate)}") :

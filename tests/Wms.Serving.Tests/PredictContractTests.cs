@@ -108,7 +108,7 @@ public sealed class PredictContractTests(ServedModel served) : IClassFixture<Ser
     /// <summary>PNG, 8-bit greyscale, 512x512, only 0 and 255, the red middle third white.</summary>
     internal static void AssertMaskOfTheRedRectangle(byte[] png)
     {
-        Assert.Equal("png", Uploads.ImageFormat.Sniff(png));
+        Assert.Equal("png", ImageFormat.Sniff(png));
         Assert.Equal(8, png[24]);  // IHDR bit depth
         Assert.Equal(0, png[25]);  // IHDR colour type: greyscale
         var mask = ImageDecoder.DecodeGray(png, "mask");

@@ -3,6 +3,7 @@ using System.Text;
 using Wms.Core;
 using Wms.Core.DataQuality;
 using Wms.Core.Dvc;
+using Wms.Core.Models;
 using Wms.Training;
 using Wms.Training.Configuration;
 
@@ -33,14 +34,10 @@ public static class PipelineHashes
     /// </summary>
     public static string Config(TrainingOptions options) =>
         Of(TrainingConfigFile.Write(options), "seed=" + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "init=" + (options.InitialWeights is { } weights ? FileSha256(weights) : "none"));
+            "init=" + (options.InitialWeights is { } weights ? WeightsSha256(weights) : "none"));
 
-    private static string FileSha256(string path)
-    {
-        if (!File.Exists(path)) throw WmsException.NotFound($"{path}: weights file not found");
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    private static string WeightsSha256(string path) =>
+        File.Exists(path) ? FileHash.Sha256(path) : throw WmsException.NotFound($"{path}: weights file not found");
 
     /// <summary>A short hex SHA-256 of the parts joined.</summary>
     public static string Of(params string[] parts) =>

@@ -157,19 +157,15 @@ public static class ImageDecoder
     /// <summary>Why Skia could not open it, in the user's terms: text is not a "truncated file".</summary>
     private static string Describe(ReadOnlySpan<byte> encoded, SKCodecResult result)
     {
-        var png = encoded.StartsWith(PngSignature);
-        if (!png && !encoded.StartsWith(JpegSignature)) return "its first bytes are not a JPEG or PNG signature";
-        if (png && encoded.Length >= 24)
+        var format = ImageFormat.Sniff(encoded);
+        if (!ImageFormat.IsDecodable(format)) return "its first bytes are not a JPEG or PNG signature";
+        if (format == "png" && encoded.Length >= 24)
         {
             var (width, height) = (System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(encoded[16..]), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(encoded[20..]));
             if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue) return $"its PNG header says {width}x{height}";
         }
         return Describe(result);
     }
-
-    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
     private static string Describe(SKCodecResult result) => result switch
     {

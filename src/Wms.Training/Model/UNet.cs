@@ -14,6 +14,11 @@ public sealed class UNet : Module<Tensor, Tensor>
 {
     public const int ParameterCount = 1_965_569;
 
+    /// <summary>Input sizes the model takes: the U-Net halves the size four times, so a multiple of 16, within reason.</summary>
+    public const int MinInputSize = 32, MaxInputSize = 2048, InputSizeMultiple = 16;
+
+    public static bool IsInputSize(int size) => size is >= MinInputSize and <= MaxInputSize && size % InputSizeMultiple == 0;
+
     // Names matter: they become the checkpoint keys.
 #pragma warning disable IDE1006
     private readonly Sequential enc1, enc2, enc3, enc4, bottleneck, dec4, dec3, dec2, dec1;

@@ -32,9 +32,9 @@ public sealed class BenchEpochCommand : BaseCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         if (parseResult.GetValue(EpochsOption) is var e and < 1) throw new WmsException($"--epochs: must be at least 1, not {e}");
-        if (parseResult.GetValue(LimitOption) is var l and < 0) throw new WmsException($"--limit: must be 0 (all pairs) or more, not {l}");
-        var pairs = DatasetFolder.Scan(_workspace.Resolve(parseResult.GetValue(DataOption)!));
         var limit = parseResult.GetValue(LimitOption);
+        if (limit < 0) throw new WmsException($"--limit: must be 0 (all pairs) or more, not {limit}");
+        var pairs = DatasetFolder.Scan(_workspace.Resolve(parseResult.GetValue(DataOption)!));
         if (limit > 0) pairs = pairs.Take(limit).ToList();
         var options = new TrainingOptions
         {

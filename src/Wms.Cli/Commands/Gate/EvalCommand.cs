@@ -33,10 +33,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
     };
     private static readonly Option<int?> SeedOption = new("--seed") { Description = "The seed the model was trained with (as wms train --seed; default 42)" };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "The training config: its data.*_split ratios and model.input_size (for weights files)" };
-    private static readonly Option<int> MaskSizeOption = new("--mask-size")
-    {
-        Description = "Compare masks at this size (the original measured at 512)", DefaultValueFactory = _ => EvaluationOptions.DefaultMaskSize,
-    };
+    private static readonly Option<int> MaskSizeOption = MaskSizeOptions.Create();
     private static readonly Option<int> WorstOption = new("--worst") { Description = "How many of the worst photos to list", DefaultValueFactory = _ => 10 };
     private static readonly Option<string?> PostprocessOption = new("--postprocess")
     {
@@ -66,7 +63,6 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         var split = parseResult.GetValue(SplitOption)!.Trim().ToLowerInvariant();
         if (!Splits.Contains(split)) throw new WmsException($"--split: unknown split '{split}' (use {string.Join(", ", Splits)})");
         var maskSize = parseResult.GetValue(MaskSizeOption);
-        if (maskSize is < 16 or > 2048) throw new WmsException($"--mask-size must be between 16 and 2048, not {maskSize}");
         if (parseResult.GetValue(ReportOption) is { } reportFolder)
             Output.OutputPaths.CheckFolder(_workspace.Resolve(reportFolder), ReportOption.Name, "the report");
         var worst = parseResult.GetValue(WorstOption);

@@ -14,10 +14,7 @@ internal sealed class GateCommand : BaseCommand, ITopLevelCommand
         Description = "Dice and IoU must each beat Production's by more than this", DefaultValueFactory = _ => 0,
     };
     private static readonly Option<string?> DataOption = new("--data") { Description = "Data folder with the run's test photos (default: the folder the run trained on)" };
-    private static readonly Option<int> MaskSizeOption = new("--mask-size")
-    {
-        Description = "Compare masks at this size (the original measured at 512)", DefaultValueFactory = _ => Core.Evaluation.EvaluationOptions.DefaultMaskSize,
-    };
+    private static readonly Option<int> MaskSizeOption = MaskSizeOptions.Create();
 
     private readonly QualityGate _gate;
     private readonly GitHubActions _actions;
@@ -41,7 +38,6 @@ internal sealed class GateCommand : BaseCommand, ITopLevelCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var maskSize = parseResult.GetValue(MaskSizeOption);
-        if (maskSize is < 16 or > 2048) throw new WmsException($"--mask-size must be between 16 and 2048, not {maskSize}");
         var data = parseResult.GetValue(DataOption) is { } d ? _workspace.Resolve(d) : null;
         var request = new GateRequest(parseResult.GetValue(RunOption)!.Trim(), parseResult.GetValue(MinDeltaOption), data, maskSize);
         var result = await _gate.EvaluateAsync(request, Ui.Info, cancellationToken);

@@ -85,9 +85,10 @@ internal sealed class ExportCommand : BaseCommand
         var weights = _workspace.Resolve(parseResult.GetValue(Weights)!);
         var folder = _workspace.Resolve(parseResult.GetValue(Out)!);
         var size = parseResult.GetValue(ImageSize);
-        // What training accepts (model.input_size): the U-Net halves the size 4 times.
-        if (size is < 32 or > 2048 || size % 16 != 0)
-            throw new WmsException($"--image-size: must be between 32 and 2048 and divisible by 16 (the U-Net halves it four times), not {size}");
+        // What training accepts (model.input_size).
+        if (!UNet.IsInputSize(size))
+            throw new WmsException($"--image-size: must be between {UNet.MinInputSize} and {UNet.MaxInputSize} and divisible by {UNet.InputSizeMultiple} " +
+                $"(the U-Net halves it four times), not {size}");
 
         var postprocess = MaskPostprocessNames.ParseOption(Postprocess.Name, parseResult.GetValue(Postprocess)!);
         var int8 = Int8Options(parseResult);

@@ -1,4 +1,4 @@
-namespace Wms.Serving.Uploads;
+namespace Wms.Core.Imaging;
 
 /// <summary>Recognises image formats by their first bytes, whatever the client declared.</summary>
 public static class ImageFormat
