@@ -24,6 +24,20 @@ public sealed record AugmentationOptions
     /// <summary>Probability of multiplying the photo's brightness by U(0.8, 1.2).</summary>
     public double ColorJitterProbability { get; init; } = 0.3;
 
+    /// <summary>
+    /// When set, each training photo is cut to a random window of this many pixels square, after
+    /// the stretch and median (which therefore see the whole photo, as at prediction). The model
+    /// then learns at the full input size's scale for the price of a step at the window's size,
+    /// and predicts whole photos at the input size. Not in the original (null keeps it off).
+    /// </summary>
+    public int? CropSize { get; init; }
+
+    /// <summary>
+    /// With a crop, the probability that the window is placed to hold the counter (all of it when
+    /// it fits); otherwise anywhere, so the model also sees the rest of the meter.
+    /// </summary>
+    public double CropOnCounterProbability { get; init; } = 0.7;
+
     /// <summary>No augmentation at all (evaluation, or training that should not augment).</summary>
     public static readonly AugmentationOptions None = new()
     {

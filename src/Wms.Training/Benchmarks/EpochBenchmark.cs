@@ -45,7 +45,7 @@ public static class EpochBenchmark
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var indices = order.Skip(start).Take(options.BatchSize).ToList();
-                var batch = SampleBatch.Allocate(indices.Count, options.ImageSize, indices.Select(i => trainPairs[i].Stem).ToList());
+                var batch = SampleBatch.Allocate(indices.Count, augmenter.OutputSize(options.ImageSize), indices.Select(i => trainPairs[i].Stem).ToList());
                 for (var k = 0; k < indices.Count; k++)
                 {
                     var sample = SampleCache.LoadOne(trainPairs[indices[k]], options.ImageSize);

@@ -48,6 +48,8 @@ internal static class ConfigSchema
             new("rotation_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationProbability = v.Double(n) } })),
             new("quarter_turn_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { QuarterTurnProbability = v.Double(n) } })),
             new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
+            new("crop_size", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropSize = CropSize(v, n) } })),
+            new("crop_counter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropOnCounterProbability = v.Double(n) } })),
         ])),
         // Ours, not the original's: what the final test metrics compare with.
         new("evaluation", new ConfigSection(
@@ -63,6 +65,10 @@ internal static class ConfigSchema
     ]);
 
     private static ConfigLeaf Leaf(Func<TrainingOptions, ConfigValue, YamlNode, TrainingOptions> apply) => new(apply);
+
+    /// <summary>An integer, or <c>none</c> (the default: no crop).</summary>
+    private static int? CropSize(ConfigValue value, YamlNode node) =>
+        node is YamlScalarNode { Value: ConfigNames.None } ? null : value.Int(node);
 
     /// <summary>An integer, or <c>input_size</c> (the default: the model's input size).</summary>
     private static int? MaskSize(ConfigValue value, YamlNode node) =>

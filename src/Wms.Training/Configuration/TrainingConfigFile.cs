@@ -103,6 +103,8 @@ public static class TrainingConfigFile
               rotation_prob: {F(a.RotationProbability)}
               quarter_turn_prob: {F(a.QuarterTurnProbability)}
               color_jitter_prob: {F(a.ColorJitterProbability)}
+              crop_size: {(a.CropSize is { } crop ? crop.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.None)}
+              crop_counter_prob: {F(a.CropOnCounterProbability)}
             evaluation:
               mask_size: {(o.EvaluationMaskSize is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.InputSize)}
             compute:

@@ -10,13 +10,15 @@ namespace Wms.Training.Data;
 public sealed class Augmenter(AugmentationOptions options)
 {
     /// <summary>What was drawn for one sample; tests and logs can see it.</summary>
-    public readonly record struct Draw(bool HorizontalFlip, bool VerticalFlip, double RotationDegrees, float Brightness);
+    public readonly record struct Draw(bool HorizontalFlip, bool VerticalFlip, double RotationDegrees, float Brightness,
+        bool CropOnCounter = false, double CropX = 0, double CropY = 0);
 
     public AugmentationOptions Options => options;
 
     /// <summary>
-    /// Draws in a fixed order (always eight numbers) so a stream gives the same draws whatever the
-    /// options; the quarter turn's two came last, so streams drawn before it existed are unchanged.
+    /// Draws in a fixed order (always eleven numbers) so a stream gives the same draws whatever the
+    /// options; the quarter turn's two and then the crop's three came last, so streams drawn before
+    /// they existed are unchanged.
     /// </summary>
     public Draw Roll(ref DeterministicRandom random)
     {
@@ -28,15 +30,73 @@ public sealed class Augmenter(AugmentationOptions options)
         var factor = random.Uniform(0.8, 1.2);
         var quarter = random.NextDouble() < options.QuarterTurnProbability;
         var clockwise = random.NextDouble() < 0.5;
+        var onCounter = random.NextDouble() < options.CropOnCounterProbability;
+        var cropX = random.NextDouble();
+        var cropY = random.NextDouble();
         var degrees = (rotate && options.RotationDegrees > 0 ? angle : 0) + (quarter ? (clockwise ? -90 : 90) : 0);
-        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f);
+        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f, onCounter, cropX, cropY);
     }
+
+    /// <summary>The side of the samples <see cref="Apply"/> makes from cached photos of side <paramref name="size"/>.</summary>
+    public int OutputSize(int size) => options.CropSize is { } crop ? Math.Min(crop, size) : size;
 
     public AugmentedSample Apply(CachedSample sample, DeterministicRandom random)
     {
         var draw = Roll(ref random);
         var (photo, mask) = Geometry(sample.Photo, sample.Mask, draw);
-        return new AugmentedSample(Preprocessing.StretchAndMedian(photo), mask, draw.Brightness);
+        var chw = Preprocessing.StretchAndMedian(photo);
+        var size = sample.Size;
+        var crop = OutputSize(size);
+        if (crop == size) return new AugmentedSample(chw, mask, draw.Brightness);
+        var (left, top) = CropWindow(mask, size, crop, draw);
+        return new AugmentedSample(Cut(chw, size, 3, crop, left, top), Cut(mask, size, 1, crop, left, top), draw.Brightness);
+    }
+
+    /// <summary>
+    /// Where the crop's top-left corner goes: over the counter's bounding box (holding all of it when
+    /// it fits, inside it when not) when the draw says so and the mask has a counter, else anywhere.
+    /// </summary>
+    public static (int Left, int Top) CropWindow(byte[] mask, int size, int crop, Draw draw)
+    {
+        var span = size - crop;
+        if (draw.CropOnCounter && CounterBox(mask, size) is var (x0, y0, x1, y1))
+            return (Place(x0, x1, crop, span, draw.CropX), Place(y0, y1, crop, span, draw.CropY));
+        return (Pick(0, span, draw.CropX), Pick(0, span, draw.CropY));
+    }
+
+    /// <summary>A start in [lo, hi] whose window [start, start + crop) holds [first, last], or lies within it when longer.</summary>
+    private static int Place(int first, int last, int crop, int span, double u)
+    {
+        var lo = Math.Max(0, Math.Min(first, last - crop + 1));
+        var hi = Math.Min(span, Math.Max(first, last - crop + 1));
+        return Pick(lo, hi, u);
+    }
+
+    private static int Pick(int lo, int hi, double u) => Math.Min(hi, lo + (int)(u * (hi - lo + 1)));
+
+    private static (int X0, int Y0, int X1, int Y1)? CounterBox(byte[] mask, int size)
+    {
+        int x0 = size, y0 = size, x1 = -1, y1 = -1;
+        for (var y = 0; y < size; y++)
+        {
+            var row = mask.AsSpan(y * size, size);
+            var first = row.IndexOfAnyExcept((byte)0);
+            if (first < 0) continue;
+            var last = row.LastIndexOfAnyExcept((byte)0);
+            (x0, x1) = (Math.Min(x0, first), Math.Max(x1, last));
+            (y0, y1) = (Math.Min(y0, y), y);
+        }
+        return x1 < 0 ? null : (x0, y0, x1, y1);
+    }
+
+    /// <summary>The crop x crop window at (left, top) of a planar image of <paramref name="planes"/> size x size planes.</summary>
+    private static byte[] Cut(byte[] pixels, int size, int planes, int crop, int left, int top)
+    {
+        var dst = new byte[planes * crop * crop];
+        for (var p = 0; p < planes; p++)
+            for (var y = 0; y < crop; y++)
+                pixels.AsSpan(p * size * size + (top + y) * size + left, crop).CopyTo(dst.AsSpan((p * crop + y) * crop, crop));
+        return dst;
     }
 
     /// <summary>The flips and the rotation, applied to photo and mask alike.</summary>

@@ -79,7 +79,7 @@ public sealed class BatchProducer(IReadOnlyList<CachedSample> samples, Augmenter
     /// <summary>One batch, its samples augmented in parallel.</summary>
     public SampleBatch Build(int epoch, IReadOnlyList<int> indices)
     {
-        var size = samples[0].Size;
+        var size = augmenter.OutputSize(samples[0].Size);
         var batch = SampleBatch.Allocate(indices.Count, size, indices.Select(i => samples[i].Stem).ToList());
         Parallel.For(0, indices.Count, k =>
         {

@@ -93,7 +93,11 @@ public sealed class TrainingConfigFileTests
         Assert.Equal(512, options.TestMaskSize);
         Assert.Equal(expected, TrainingConfigFile.Parse(TrainingConfigFile.Write(expected), "w.yaml"));
 
-        var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\nevaluation:\n  mask_size: input_size\n", "d.yaml");
+        var cropped = TrainingConfigFile.Parse("model:\n  input_size: 512\naugmentation:\n  crop_size: 256\n  crop_counter_prob: 0.5\n", "c.yaml");
+        Assert.Equal((256, 0.5), (cropped.Augmentation.CropSize, cropped.Augmentation.CropOnCounterProbability));
+        Assert.Equal(cropped, TrainingConfigFile.Parse(TrainingConfigFile.Write(cropped), "w.yaml"));
+
+        var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
         Assert.Equal(new TrainingOptions(), defaults);
         Assert.Equal(512, defaults.TestMaskSize);
         Assert.Equal(128, (defaults with { ImageSize = 128 }).TestMaskSize);
@@ -103,7 +107,8 @@ public sealed class TrainingConfigFileTests
     public void The_water_meters_recipe_loads()
     {
         var recipe = TrainingConfigFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "configs", "water-meters.yaml"));
-        Assert.Equal((256, 512, LossKind.BceDice, LearningRateSchedule.Cosine), (recipe.ImageSize, recipe.TestMaskSize, recipe.Loss, recipe.Schedule));
+        Assert.Equal((512, 512, LossKind.BceDice, LearningRateSchedule.Cosine), (recipe.ImageSize, recipe.TestMaskSize, recipe.Loss, recipe.Schedule));
+        Assert.Equal(256, recipe.Augmentation.CropSize);
         Assert.Equal(Core.Inference.MaskPostprocess.LargestRegion, recipe.Postprocess);
         Assert.True(recipe.Split.Test >= 0.15, "the issue asks for a test split of at least 15 %");
         Assert.True(recipe.TimeLimitMinutes < 60);
@@ -135,6 +140,9 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  batch_size: -1\n", "training.batch_size: must be at least 1")]
     [InlineData("model:\n  input_size: 100\n", "model.input_size: must be divisible by 16")]
     [InlineData("model:\n  input_size: [256, 128]\n", "model.input_size: only square input sizes are supported, not [256, 128]")]
+    [InlineData("augmentation:\n  crop_size: 640\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 640")]
+    [InlineData("augmentation:\n  crop_size: 200\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 200")]
+    [InlineData("augmentation:\n  crop_counter_prob: 2\n", "augmentation.crop_counter_prob: must be a probability in [0, 1], not 2")]
     [InlineData("model:\n  architecture: resnet\n", "model.architecture: only \"unet\" is supported")]
     [InlineData("model:\n  input_channels: 1\n", "model.input_channels: must be 3")]
     [InlineData("data:\n  train_split: 0.5\n", "data: train_split + val_split + test_split must be 1, not 0.7")]

@@ -137,4 +137,77 @@ public sealed class AugmenterTests
         Assert.Equal(1f, batch.Photos[3]);
         Assert.Equal([0f, 1f, 1f, 0f], batch.Masks);
     }
+
+    /// <summary>A 64x64 photo with a bright 12x10 counter at (40, 6): a crop of 32 can hold it or miss it.</summary>
+    private static CachedSample CounterSample()
+    {
+        var (photo, _) = Sample(64, 64, 5);
+        var mask = new byte[64 * 64];
+        for (var y = 6; y < 16; y++)
+            for (var x = 40; x < 52; x++)
+                mask[y * 64 + x] = 1;
+        return new CachedSample("s", photo, mask);
+    }
+
+    [Fact]
+    public void A_crop_is_the_drawn_window_of_the_photo_prepared_whole()
+    {
+        var cached = CounterSample();
+        var augmenter = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 0.5 });
+        var whole = cached.Prepare();
+        for (var i = 0; i < 20; i++)
+        {
+            var random = DeterministicRandom.For(4, 1, i);
+            var draw = augmenter.Roll(ref random);
+            var (left, top) = Augmenter.CropWindow(cached.Mask, 64, 32, draw);
+            var crop = augmenter.Apply(cached, DeterministicRandom.For(4, 1, i));
+
+            Assert.Equal(32 * 32 * 3, crop.Chw.Length);
+            Assert.Equal(32 * 32, crop.Mask.Length);
+            // The stretch and median saw the whole photo (as at prediction); the crop only cuts.
+            for (var c = 0; c < 3; c++)
+                for (var y = 0; y < 32; y++)
+                    for (var x = 0; x < 32; x++)
+                    {
+                        Assert.Equal(whole.Chw[c * 64 * 64 + (top + y) * 64 + left + x], crop.Chw[(c * 32 + y) * 32 + x]);
+                        if (c == 0) Assert.Equal(cached.Mask[(top + y) * 64 + left + x], crop.Mask[y * 32 + x]);
+                    }
+        }
+    }
+
+    [Fact]
+    public void Crops_on_the_counter_hold_all_of_it_and_the_others_fall_anywhere()
+    {
+        var cached = CounterSample();
+        int Counter(AugmentedSample s) => s.Mask.Count(v => v == 1);
+        var onCounter = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 1 });
+        var anywhere = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 0 });
+
+        var held = Enumerable.Range(0, 200).Select(i => onCounter.Apply(cached, DeterministicRandom.For(2, 0, i))).ToList();
+        Assert.All(held, s => Assert.Equal(120, Counter(s)));
+        Assert.True(held.Select(s => s.Chw[0]).Distinct().Count() > 1, "the window moves around the counter");
+
+        var loose = Enumerable.Range(0, 200).Select(i => Counter(anywhere.Apply(cached, DeterministicRandom.For(2, 0, i)))).ToList();
+        Assert.Contains(0, loose);
+        Assert.Contains(120, loose);
+    }
+
+    [Fact]
+    public void A_counter_wider_than_the_crop_fills_the_window()
+    {
+        var mask = new byte[64 * 64];
+        for (var y = 10; y < 50; y++)
+            for (var x = 4; x < 60; x++)
+                mask[y * 64 + x] = 1;
+        for (var i = 0; i < 100; i++)
+        {
+            var draw = new Augmenter.Draw(false, false, 0, 1, CropOnCounter: true, CropX: i / 100.0, CropY: 1 - i / 100.0);
+            var (left, top) = Augmenter.CropWindow(mask, 64, 32, draw);
+            Assert.InRange(left, 4, 60 - 32);
+            Assert.InRange(top, 10, 50 - 32);
+        }
+        // Drawn at the ends of [0, 1), the window reaches both ends of the box.
+        Assert.Equal((4, 10), Augmenter.CropWindow(mask, 64, 32, new Augmenter.Draw(false, false, 0, 1, true, 0, 0)));
+        Assert.Equal((28, 18), Augmenter.CropWindow(mask, 64, 32, new Augmenter.Draw(false, false, 0, 1, true, 0.9999, 0.9999)));
+    }
 }

@@ -13,6 +13,16 @@ public sealed class BatchProducerTests
     }).ToList();
 
     [Fact]
+    public void With_a_crop_the_batches_are_windows_of_the_crop_size()
+    {
+        var producer = new BatchProducer(Samples(6), new Augmenter(new AugmentationOptions { CropSize = 8 }), batchSize: 4, seed: 1);
+        var batches = producer.Epoch(1, TestContext.Current.CancellationToken).ToList();
+        Assert.All(batches, b => Assert.Equal(8, b.Size));
+        Assert.Equal([4 * 3 * 64, 2 * 3 * 64], batches.Select(b => b.Photos.Length));
+        Assert.Equal([4 * 64, 2 * 64], batches.Select(b => b.Masks.Length));
+    }
+
+    [Fact]
     public void Each_epoch_yields_every_sample_once_in_a_seeded_order()
     {
         var producer = new BatchProducer(Samples(10), new Augmenter(new AugmentationOptions()), batchSize: 4, seed: 1);

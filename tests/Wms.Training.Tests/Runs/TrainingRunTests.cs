@@ -53,7 +53,8 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 16, metrics.Params.Count);
+        Assert.Equal(13 + 18, metrics.Params.Count);
+        Assert.Equal("none", metrics.Params["crop_size"]);
         Assert.Equal("none", metrics.Params["init_weights"]);
         Assert.Equal("none", metrics.Params["postprocess"]);
         Assert.Equal(6, metrics.Epochs.Count);
@@ -115,6 +116,25 @@ public sealed class TrainingRunTests
         Assert.Equal(["loss.png", "dice.png", "iou.png"], metrics.Files.Plots);
         Assert.False(File.Exists(Path.Combine(partial, "test_predictions.png")));
         Assert.Contains("Cancelled: the best weights so far (epoch 1)", File.ReadAllText(Path.Combine(partial, "train.log")));
+    }
+
+    [Fact]
+    public async Task A_run_on_crops_trains_on_windows_and_validates_and_tests_whole_photos()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 30);
+        var cropped = Tiny with { Epochs = 2, Augmentation = new AugmentationOptions { CropSize = 32 } };
+
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("crop"), cropped), new RecordingObserver(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(TrainingStatus.Completed, outcome.Status);
+        var metrics = RunMetricsFile.Read(Path.Combine(outcome.RunDirectory, "metrics.json"));
+        Assert.Equal("32", metrics.Params["crop_size"]);
+        Assert.Equal("64", metrics.Params["image_size"]);
+        Assert.Equal(64, metrics.Dataset.ImageSize);
+        Assert.NotNull(metrics.FinalTestDice);
+        var grid = Wms.Core.Imaging.ImageDecoder.DecodeRgb(Path.Combine(outcome.RunDirectory, "test_predictions.png"));
+        Assert.True(grid.Width >= 3 * 64, "test predictions are whole 64x64 photos, not crops");
     }
 
     [Fact]
