@@ -112,6 +112,9 @@ public sealed class TrainingConfigFileTests
         Assert.Equal(Core.Inference.MaskPostprocess.LargestRegion, recipe.Postprocess);
         Assert.True(recipe.Split.Test >= 0.15, "the issue asks for a test split of at least 15 %");
         Assert.True(recipe.TimeLimitMinutes < 60);
+
+        var fast = TrainingConfigFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "configs", "water-meters-256.yaml"));
+        Assert.Equal((256, 512, null), (fast.ImageSize, fast.TestMaskSize, fast.Augmentation.CropSize));
     }
 
     [Fact]
