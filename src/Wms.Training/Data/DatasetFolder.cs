@@ -17,8 +17,10 @@ public static class DatasetFolder
     /// <summary>Lists the pairs, in ordinal stem order.</summary>
     public static IReadOnlyList<SamplePair> Scan(string dataDirectory)
     {
+        // A folder that is not there is a wrong path (not found, as for every other path); one
+        // without images/ or masks/ is there but not a data set (invalid data).
         if (!Directory.Exists(dataDirectory))
-            throw Invalid($"{dataDirectory}: data folder not found");
+            throw WmsException.NotFound($"{dataDirectory}: data folder not found");
         var imagesDir = Path.Combine(dataDirectory, ImagesFolder);
         var masksDir = Path.Combine(dataDirectory, MasksFolder);
         if (!Directory.Exists(imagesDir)) throw Invalid($"Images directory not found: {imagesDir}");

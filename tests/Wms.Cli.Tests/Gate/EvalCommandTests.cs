@@ -110,7 +110,7 @@ public sealed class EvalCommandTests : IDisposable
     [Theory]
     [InlineData("--model", "missing.onnx", ExitCodes.NotFound, "missing.onnx: model not found")]
     [InlineData("--model", "9", ExitCodes.NotFound, "error: registered model 'water-meter-segmentation'")]
-    [InlineData("--data", "nowhere", ExitCodes.DataValidationFailed, "nowhere: data folder not found")]
+    [InlineData("--data", "nowhere", ExitCodes.NotFound, "nowhere: data folder not found")]
     [InlineData("--split", "holdout", ExitCodes.InvalidUsage, "--split: unknown split 'holdout' (use test, val, train, all)")]
     [InlineData("--mask-size", "8", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 8")]
     [InlineData("--mask-size", "100000", ExitCodes.InvalidUsage, "--mask-size must be between 16 and 2048, not 100000")]

@@ -70,10 +70,10 @@ public sealed class DatasetFolderTests
     public void Missing_folders_are_named()
     {
         using var temp = new TempDirectory();
-        Assert.Equal($"{temp.Combine("none")}: data folder not found",
-            Assert.Throws<WmsException>(() => DatasetFolder.Scan(temp.Combine("none"))).Message);
-        Assert.Equal($"Images directory not found: {temp.Combine("images")}",
-            Assert.Throws<WmsException>(() => DatasetFolder.Scan(temp.Path)).Message);
+        var missing = Assert.Throws<WmsException>(() => DatasetFolder.Scan(temp.Combine("none")));
+        Assert.Equal(($"{temp.Combine("none")}: data folder not found", WmsErrorKind.NotFound), (missing.Message, missing.Kind));
+        var notDataSet = Assert.Throws<WmsException>(() => DatasetFolder.Scan(temp.Path));
+        Assert.Equal(($"Images directory not found: {temp.Combine("images")}", WmsErrorKind.DataInvalid), (notDataSet.Message, notDataSet.Kind));
         Directory.CreateDirectory(temp.Combine("images"));
         Assert.Equal($"Masks directory not found: {temp.Combine("masks")}",
             Assert.Throws<WmsException>(() => DatasetFolder.Scan(temp.Path)).Message);
