@@ -30,7 +30,8 @@ internal static class LineChartRenderer
         canvas.Restore();
         if (count == 0 || chart.Series.All(s => s.Values.All(double.IsNaN)))
             StrokeFont.Draw(canvas, "no data", plot.MidX, plot.MidY, LabelCap, Ink, TextAnchor.Center);
-        Legend(canvas, plot, chart.Series, Points(chart, Px, Py));
+        var markerLabel = chart.Marker is { } m ? MarkerLabelBox(plot, Px(m.X), m.Label) : (SKRect?)null;
+        Legend(canvas, plot, chart.Series, Points(chart, Px, Py), markerLabel);
 
         StrokeFont.Draw(canvas, chart.Title, chart.Width / 2f, 30, TitleCap, Ink, TextAnchor.Center, 2f);
         StrokeFont.Draw(canvas, chart.XLabel, plot.MidX, chart.Height - 16, LabelCap, Ink, TextAnchor.Center);
@@ -108,26 +109,20 @@ internal static class LineChartRenderer
         StrokeFont.Draw(canvas, label, at + 5, plot.Bottom - 8, TickCap, new SKColor(0x55, 0x55, 0x55));
     }
 
+    /// <summary>Where <see cref="Marker"/> writes its label: right of the line, along the plot's bottom.</summary>
+    internal static SKRect MarkerLabelBox(SKRect plot, float at, string label) =>
+        SKRect.Create(at + 5, plot.Bottom - 8 - TickCap, StrokeFont.Measure(label, TickCap), TickCap);
+
     private static List<SKPoint> Points(LineChart chart, Func<double, float> px, Func<double, float> py) =>
         chart.Series.SelectMany(s => s.Values.Select((v, i) => (v, i)))
             .Where(p => double.IsFinite(p.v))
             .Select(p => new SKPoint(px(chart.FirstX + p.i), py(p.v)))
             .ToList();
 
-    /// <summary>The legend goes in the plot corner that hides the fewest points (top right when tied).</summary>
-    private static void Legend(SKCanvas canvas, SKRect plot, IReadOnlyList<ChartSeries> series, List<SKPoint> points)
+    private static void Legend(SKCanvas canvas, SKRect plot, IReadOnlyList<ChartSeries> series, List<SKPoint> points, SKRect? keepClear)
     {
         if (series.Count == 0) return;
-        var width = series.Max(s => StrokeFont.Measure(s.Name, LegendCap)) + 52;
-        var height = series.Count * 20 + 10;
-        SKRect[] corners =
-        [
-            SKRect.Create(plot.Right - width - 10, plot.Top + 10, width, height),
-            SKRect.Create(plot.Right - width - 10, plot.Bottom - height - 10, width, height),
-            SKRect.Create(plot.Left + 10, plot.Top + 10, width, height),
-            SKRect.Create(plot.Left + 10, plot.Bottom - height - 10, width, height),
-        ];
-        var box = corners.MinBy(c => points.Count(p => SKRect.Inflate(c, 6, 6).Contains(p)));
+        var box = LegendBox(plot, series, points, keepClear);
         using var fill = new SKPaint { Color = new SKColor(255, 255, 255, 230) };
         using var border = new SKPaint { Color = new SKColor(0xbb, 0xbb, 0xbb), Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRect(box, fill);
@@ -139,5 +134,28 @@ internal static class LineChartRenderer
             canvas.DrawLine(box.Left + 8, mid, box.Left + 34, mid, line);
             StrokeFont.Draw(canvas, series[i].Name, box.Left + 42, mid + LegendCap / 2, LegendCap, Ink);
         }
+    }
+
+    /// <summary>
+    /// The plot corner that hides the fewest points (top right when tied), never over the marker's
+    /// label when another corner is free of it: the best epoch is often the last, under a legend.
+    /// </summary>
+    internal static SKRect LegendBox(SKRect plot, IReadOnlyList<ChartSeries> series, IReadOnlyList<SKPoint> points, SKRect? keepClear)
+    {
+        var width = series.Max(s => StrokeFont.Measure(s.Name, LegendCap)) + 52;
+        var height = series.Count * 20 + 10;
+        SKRect[] corners =
+        [
+            SKRect.Create(plot.Right - width - 10, plot.Top + 10, width, height),
+            SKRect.Create(plot.Right - width - 10, plot.Bottom - height - 10, width, height),
+            SKRect.Create(plot.Left + 10, plot.Top + 10, width, height),
+            SKRect.Create(plot.Left + 10, plot.Bottom - height - 10, width, height),
+        ];
+        return corners.MinBy(c =>
+        {
+            var area = SKRect.Inflate(c, 6, 6);
+            var hidesLabel = keepClear is { } label && area.IntersectsWith(label);
+            return (hidesLabel ? 1 : 0, points.Count(area.Contains));
+        });
     }
 }

@@ -50,6 +50,25 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void The_legend_keeps_off_the_best_epoch_label_when_it_can()
+    {
+        // Dice-like curves: points along the left and the top; the emptiest corner is bottom right,
+        // where the label of a best epoch near the end is drawn.
+        var plot = new SKRect(70, 50, 880, 480);
+        var points = Enumerable.Range(0, 20).Select(i => new SKPoint(90 + i * 40, 470 - i * 21)).ToList();
+        points.AddRange(Enumerable.Range(0, 20).Select(i => new SKPoint(90 + i * 40, 60)));
+        points.AddRange(Enumerable.Range(0, 10).Select(i => new SKPoint(80, 60 + i * 40)));
+        ChartSeries[] series = [new("train", [1]), new("val", [1])];
+        var label = LineChartRenderer.MarkerLabelBox(plot, 820, "best epoch");
+
+        var free = LineChartRenderer.LegendBox(plot, series, points, keepClear: null);
+        var clear = LineChartRenderer.LegendBox(plot, series, points, label);
+
+        Assert.True(free.IntersectsWith(label), "without a marker the emptiest corner is the bottom right, over the label");
+        Assert.False(SKRect.Inflate(clear, 6, 6).IntersectsWith(label), $"legend {clear} covers the label {label}");
+    }
+
+    [Fact]
     public void A_fixed_y_range_is_honoured_and_save_writes_the_file()
     {
         using var temp = new TempDirectory();
