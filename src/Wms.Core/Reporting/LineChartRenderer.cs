@@ -106,12 +106,20 @@ internal static class LineChartRenderer
         using var dash = SKPathEffect.CreateDash([6, 5], 0);
         using var paint = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), StrokeWidth = 1.4f, IsAntialias = true, Style = SKPaintStyle.Stroke, PathEffect = dash };
         canvas.DrawLine(at, plot.Top, at, plot.Bottom, paint);
-        StrokeFont.Draw(canvas, label, at + 5, plot.Bottom - 8, TickCap, new SKColor(0x55, 0x55, 0x55));
+        var box = MarkerLabelBox(plot, at, label);
+        StrokeFont.Draw(canvas, label, box.Left, plot.Bottom - 8, TickCap, new SKColor(0x55, 0x55, 0x55));
     }
 
-    /// <summary>Where <see cref="Marker"/> writes its label: right of the line, along the plot's bottom.</summary>
-    internal static SKRect MarkerLabelBox(SKRect plot, float at, string label) =>
-        SKRect.Create(at + 5, plot.Bottom - 8 - TickCap, StrokeFont.Measure(label, TickCap), TickCap);
+    /// <summary>
+    /// Where <see cref="Marker"/> writes its label: right of the line along the plot's bottom, or
+    /// left of it when the plot's edge would cut the label (a best epoch that is the last one).
+    /// </summary>
+    internal static SKRect MarkerLabelBox(SKRect plot, float at, string label)
+    {
+        var width = StrokeFont.Measure(label, TickCap);
+        var left = at + 5 + width <= plot.Right ? at + 5 : at - 5 - width;
+        return SKRect.Create(left, plot.Bottom - 8 - TickCap, width, TickCap);
+    }
 
     private static List<SKPoint> Points(LineChart chart, Func<double, float> px, Func<double, float> py) =>
         chart.Series.SelectMany(s => s.Values.Select((v, i) => (v, i)))

@@ -69,6 +69,16 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void The_best_epoch_label_stays_inside_the_plot_at_its_right_edge()
+    {
+        var plot = new SKRect(70, 50, 880, 480);
+        var middle = LineChartRenderer.MarkerLabelBox(plot, 400, "best epoch");
+        var end = LineChartRenderer.MarkerLabelBox(plot, 870, "best epoch");
+        Assert.True(middle.Left > 400, "right of the line when there is room");
+        Assert.True(end.Right < 870 && end.Left > plot.Left, $"left of the line at the edge, inside the plot: {end}");
+    }
+
+    [Fact]
     public void A_fixed_y_range_is_honoured_and_save_writes_the_file()
     {
         using var temp = new TempDirectory();
