@@ -66,4 +66,17 @@ public static class AtomicFile
             // Best effort: the write already failed and that is what the caller hears about.
         }
     }
+
+    /// <summary>Deletes a folder and what it holds if it can; the error that led here is what the caller reports.</summary>
+    public static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover folder is the user's to delete.
+        }
+    }
 }

@@ -38,7 +38,7 @@ internal static class TrainingOptionsValidation
             !IsProbability(a.RotationProbability) ? ("augmentation.rotation_prob", $"must be a probability in [0, 1], not {F(a.RotationProbability)}") :
             !IsProbability(a.QuarterTurnProbability) ? ("augmentation.quarter_turn_prob", $"must be a probability in [0, 1], not {F(a.QuarterTurnProbability)}") :
             !IsProbability(a.ColorJitterProbability) ? ("augmentation.color_jitter_prob", $"must be a probability in [0, 1], not {F(a.ColorJitterProbability)}") :
-            a.CropSize is { } crop && (crop < UNet.MinInputSize || crop > o.ImageSize || crop % UNet.InputSizeMultiple != 0)
+            a.CropSize is { } crop && (!UNet.IsInputSize(crop) || crop > o.ImageSize)
                 ? ("augmentation.crop_size", $"must be between {UNet.MinInputSize} and model.input_size ({o.ImageSize}) and divisible by {UNet.InputSizeMultiple}, not {crop}") :
             !IsProbability(a.CropOnCounterProbability) ? ("augmentation.crop_counter_prob", $"must be a probability in [0, 1], not {F(a.CropOnCounterProbability)}") :
             Core.ThreadLimits.Problem(o.Threads) is { } threads ? ("threads", threads) :

@@ -38,9 +38,9 @@ internal static class TrainingParameters
         new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : "none"),
         new("eval_mask_size", I(o.TestMaskSize)),
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
-        // The file name only: a path says where a machine kept it, not what it was.
-        new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : "none"),
+        new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : ConfigNames.None),
         new("crop_counter_prob", F(o.Augmentation.CropOnCounterProbability)),
+        // The file name only: a path says where a machine kept it, not what it was.
         new("init_weights", o.InitialWeights is { } w ? Path.GetFileName(w) : "none"),
     ];
 

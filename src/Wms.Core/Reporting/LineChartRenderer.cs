@@ -26,11 +26,10 @@ internal static class LineChartRenderer
         canvas.ClipRect(SKRect.Inflate(plot, 4, 4));
         for (var i = 0; i < chart.Series.Count; i++)
             Series(canvas, chart.Series[i], chart.FirstX, LineChart.Colors[i % LineChart.Colors.Count], Px, Py);
-        if (chart.Marker is { } marker) Marker(canvas, plot, Px(marker.X), marker.Label);
+        SKRect? markerLabel = chart.Marker is { } marker ? Marker(canvas, plot, Px(marker.X), marker.Label) : null;
         canvas.Restore();
         if (count == 0 || chart.Series.All(s => s.Values.All(double.IsNaN)))
             StrokeFont.Draw(canvas, "no data", plot.MidX, plot.MidY, LabelCap, Ink, TextAnchor.Center);
-        var markerLabel = chart.Marker is { } m ? MarkerLabelBox(plot, Px(m.X), m.Label) : (SKRect?)null;
         Legend(canvas, plot, chart.Series, Points(chart, Px, Py), markerLabel);
 
         StrokeFont.Draw(canvas, chart.Title, chart.Width / 2f, 30, TitleCap, Ink, TextAnchor.Center, 2f);
@@ -101,13 +100,15 @@ internal static class LineChartRenderer
         canvas.DrawPath(path, line);
     }
 
-    private static void Marker(SKCanvas canvas, SKRect plot, float at, string label)
+    /// <summary>Draws the dashed line and its label; returns where the label went, for the legend to keep off.</summary>
+    private static SKRect Marker(SKCanvas canvas, SKRect plot, float at, string label)
     {
         using var dash = SKPathEffect.CreateDash([6, 5], 0);
         using var paint = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), StrokeWidth = 1.4f, IsAntialias = true, Style = SKPaintStyle.Stroke, PathEffect = dash };
         canvas.DrawLine(at, plot.Top, at, plot.Bottom, paint);
-        var box = MarkerLabelBox(plot, at, label);
-        StrokeFont.Draw(canvas, label, box.Left, plot.Bottom - 8, TickCap, new SKColor(0x55, 0x55, 0x55));
+        var labelBox = MarkerLabelBox(plot, at, label);
+        StrokeFont.Draw(canvas, label, labelBox.Left, plot.Bottom - 8, TickCap, new SKColor(0x55, 0x55, 0x55));
+        return labelBox;
     }
 
     /// <summary>

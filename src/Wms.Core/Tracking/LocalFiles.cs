@@ -57,7 +57,7 @@ internal static partial class LocalFiles
         }
         catch
         {
-            TryDelete(temp);
+            AtomicFile.TryDeleteDirectory(temp);
             throw;
         }
         string? old = null;
@@ -67,23 +67,7 @@ internal static partial class LocalFiles
             Directory.Move(destination, old);
         }
         Directory.Move(temp, destination);
-        if (old is not null) TryDelete(old);
+        if (old is not null) AtomicFile.TryDeleteDirectory(old);
         return destination;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the user to delete; the result is in place either way.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
     }
 }

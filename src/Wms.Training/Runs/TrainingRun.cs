@@ -73,7 +73,7 @@ public sealed class TrainingRun(TimeProvider time)
             if (!File.Exists(Path.Combine(partial, Checkpoints.NativeFileName)))
             {
                 log.Dispose();
-                TryDelete(partial);
+                AtomicFile.TryDeleteDirectory(partial);
             }
             throw;
         }
@@ -120,16 +120,4 @@ public sealed class TrainingRun(TimeProvider time)
     /// the program lends it (see <see cref="ComputeThread"/>).
     /// </summary>
     private static Task<T> RunOnTrainingThread<T>(Func<T> work) => ComputeThread.RunAsync(work);
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the original error is what the user needs to see.
-        }
-    }
 }
