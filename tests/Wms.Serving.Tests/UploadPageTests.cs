@@ -46,6 +46,20 @@ public sealed partial class UploadPageTests(ServedModel served) : IClassFixture<
         Assert.Contains("mask_${stem(file.name)}.png", script);
     }
 
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/assets/app.js", "text/javascript")]
+    public async Task Head_answers_like_get_without_a_body(string path, string mediaType)
+    {
+        using var get = await served.Client.GetAsync(path, Cancel);
+        using var head = await served.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(mediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((await get.Content.ReadAsByteArrayAsync(Cancel)).Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
     [Fact]
     public async Task Unknown_asset_is_404()
     {

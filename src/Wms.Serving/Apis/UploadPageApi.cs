@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Wms.Serving.Apis;
 
 /// <summary>
-/// <c>GET /</c>: the upload page, and <c>/assets/*</c>: its script, zip writer and style. All of it
+/// <c>GET /</c> (and HEAD): the upload page, and <c>/assets/*</c>: its script, zip writer and style. All of it
 /// is embedded in this assembly (no CDN, no wwwroot to ship), and the Content-Security-Policy lets
 /// the page load nothing from elsewhere.
 /// </summary>
@@ -21,12 +21,16 @@ internal static class UploadPageApi
         ["app.css"] = "text/css; charset=utf-8",
     }.ToFrozenDictionary();
 
+    private static readonly string[] PageMethods = [HttpMethods.Get, HttpMethods.Head];
+
     private static readonly Lazy<FrozenDictionary<string, byte[]>> Files = new(() => ContentTypes.Keys.ToFrozenDictionary(name => name, Read));
 
     public static IEndpointRouteBuilder MapUploadPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext http) => Serve(http, "index.html")).WithName("UploadPage").ExcludeFromDescription();
-        app.MapGet("/assets/{name}", (HttpContext http, string name) => Serve(http, name)).WithName("UploadPageAsset").ExcludeFromDescription();
+        // HEAD too: uptime checks and load balancers probe "/" with it, and a 405 reads as "down".
+        // Kestrel sends HEAD's headers (Content-Length included) and drops the body.
+        app.MapMethods("/", PageMethods, (HttpContext http) => Serve(http, "index.html")).WithName("UploadPage").ExcludeFromDescription();
+        app.MapMethods("/assets/{name}", PageMethods, (HttpContext http, string name) => Serve(http, name)).WithName("UploadPageAsset").ExcludeFromDescription();
         return app;
     }
 

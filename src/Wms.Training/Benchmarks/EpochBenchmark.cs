@@ -57,7 +57,7 @@ public static class EpochBenchmark
             var decoded = valPairs.Select(p => SampleCache.LoadOne(p, options.ImageSize).Prepare()).ToList();
             Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
         });
-        return new EpochBenchmarkResult(trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
+        return new EpochBenchmarkResult(options.ImageSize, augmenter.OutputSize(options.ImageSize), options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
     }
 
     private static List<double> TimeEpochs(string name, int epochs, TrainingOptions options, Action<string>? progress,

@@ -4,7 +4,12 @@ namespace Wms.Training.Benchmarks;
 /// Epochs (training and validation) two ways on the same data: the cached pipeline (decode once,
 /// augment on background threads) and a loop that decodes every photo every epoch, as the original did.
 /// </summary>
+/// <param name="ImageSize">The size photos are cached and validated at.</param>
+/// <param name="TrainingSampleSize">The side of the training samples: the crop when the options crop, else <paramref name="ImageSize"/>.</param>
 public sealed record EpochBenchmarkResult(
+    int ImageSize,
+    int TrainingSampleSize,
+    int BatchSize,
     int TrainPairs,
     int ValidationPairs,
     int BatchesPerEpoch,

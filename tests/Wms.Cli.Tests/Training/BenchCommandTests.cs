@@ -78,5 +78,48 @@ public sealed class BenchCommandTests
         Assert.Equal(2, root.GetProperty("batches_per_epoch").GetInt32());
         Assert.True(root.GetProperty("speedup").GetDouble() > 0);
         Assert.Single(root.GetProperty("cached_epoch_seconds").EnumerateArray());
+        Assert.Equal((32, 32, 4), (root.GetProperty("image_size").GetInt32(), root.GetProperty("training_sample_size").GetInt32(), root.GetProperty("batch_size").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Bench_epoch_times_what_a_config_trains_unless_the_command_line_says_otherwise()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 10, 64, 48);
+        await File.WriteAllTextAsync(temp.Combine("crops.yaml"), """
+            model:
+              input_size: 64
+            training:
+              batch_size: 2
+            augmentation:
+              crop_size: 32
+            """, TestContext.Current.CancellationToken);
+
+        var config = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--config", "crops.yaml", "--epochs", "1", "--threads", "1", "--format", "json");
+        var overridden = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--config", "crops.yaml", "--batch", "4", "--size", "48",
+            "--epochs", "1", "--threads", "1", "--format", "json");
+
+        Assert.True(config.ExitCode == ExitCodes.Success, config.ToString());
+        var root = JsonDocument.Parse(config.Stdout).RootElement;
+        Assert.Equal((64, 32, 2, 4), (root.GetProperty("image_size").GetInt32(), root.GetProperty("training_sample_size").GetInt32(),
+            root.GetProperty("batch_size").GetInt32(), root.GetProperty("batches_per_epoch").GetInt32()));
+        Assert.True(overridden.ExitCode == ExitCodes.Success, overridden.ToString());
+        root = JsonDocument.Parse(overridden.Stdout).RootElement;
+        Assert.Equal((48, 32, 4, 2), (root.GetProperty("image_size").GetInt32(), root.GetProperty("training_sample_size").GetInt32(),
+            root.GetProperty("batch_size").GetInt32(), root.GetProperty("batches_per_epoch").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Bench_epoch_names_the_config_of_a_bad_value()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 4, 32, 32);
+        await File.WriteAllTextAsync(temp.Combine("bad.yaml"), "model:\n  input_size: 64\naugmentation:\n  crop_size: 128\n", TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--config", "bad.yaml", "--epochs", "1", "--threads", "1");
+
+        Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
+        Assert.Contains("bad.yaml", result.Stderr);
+        Assert.Contains("crop_size", result.Stderr);
     }
 }

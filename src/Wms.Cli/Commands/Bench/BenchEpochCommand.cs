@@ -5,6 +5,7 @@ using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Training;
 using Wms.Training.Benchmarks;
+using Wms.Training.Configuration;
 using Wms.Training.Data;
 
 namespace Wms.Cli.Commands.Bench;
@@ -13,6 +14,10 @@ namespace Wms.Cli.Commands.Bench;
 public sealed class BenchEpochCommand : BaseCommand
 {
     private static readonly Option<string> DataOption = new("--data") { Description = "Data folder with images/ and masks/", Required = true };
+    private static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "Time the epochs a training config runs (its size, batch, crop, augmentation, learning rate, compute); --size, --batch and --compute given too override it",
+    };
     private static readonly Option<int> SizeOption = new("--size") { Description = "Input size", DefaultValueFactory = _ => 256 };
     private static readonly Option<int> EpochsOption = new("--epochs") { Description = "Epochs timed per pipeline", DefaultValueFactory = _ => 2 };
     private static readonly Option<int> LimitOption = new("--limit") { Description = "Use only the first N pairs (0 = all)", DefaultValueFactory = _ => 0 };
@@ -25,7 +30,7 @@ public sealed class BenchEpochCommand : BaseCommand
         : base("epoch", "Time epochs (training + validation, split as wms train does) on a data folder: photos decoded once into the cache vs decoded every epoch", ui)
     {
         _workspace = workspace;
-        foreach (var option in new Option[] { DataOption, SizeOption, EpochsOption, LimitOption, _batch, _threads, _compute })
+        foreach (var option in new Option[] { DataOption, ConfigOption, SizeOption, EpochsOption, LimitOption, _batch, _threads, _compute })
             Options.Add(option);
     }
 
@@ -36,15 +41,16 @@ public sealed class BenchEpochCommand : BaseCommand
         if (limit < 0) throw new WmsException($"--limit: must be 0 (all pairs) or more, not {limit}");
         var pairs = DatasetFolder.Scan(_workspace.Resolve(parseResult.GetValue(DataOption)!));
         if (limit > 0) pairs = pairs.Take(limit).ToList();
-        var options = new TrainingOptions
-        {
-            ImageSize = parseResult.GetValue(SizeOption),
-            BatchSize = parseResult.GetValue(_batch),
-            Threads = parseResult.GetValue(_threads),
-            Compute = BenchOptions.Parse(parseResult.GetValue(_compute)!.First()),
-        };
+        var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
+        var config = configFile is null ? null : TrainingConfigFile.Load(configFile);
+        // Without a config the options' defaults apply; with one, only the options given on the command line.
+        bool Use(Option option) => config is null || parseResult.GetResult(option) is { Implicit: false };
+        var options = (config ?? new TrainingOptions()) with { Threads = parseResult.GetValue(_threads) };
+        if (Use(SizeOption)) options = options with { ImageSize = parseResult.GetValue(SizeOption) };
+        if (Use(_batch)) options = options with { BatchSize = parseResult.GetValue(_batch) };
+        if (Use(_compute)) options = options with { Compute = BenchOptions.Parse(parseResult.GetValue(_compute)!.First()) };
         if (options.FindProblem() is var (key, problem))
-            throw new WmsException($"{key}: {problem}");
+            throw new WmsException(configFile is null || key is "threads" ? $"{key}: {problem}" : $"{configFile}: {key}: {problem}");
         var epochs = parseResult.GetValue(EpochsOption);
 
         var result = await Wms.Training.Model.ComputeThread.RunAsync(() => EpochBenchmark.Run(pairs, options, epochs, Ui.Info, cancellationToken));
@@ -59,7 +65,9 @@ public sealed class BenchEpochCommand : BaseCommand
             result.Speedup.ToString("0.00x", CultureInfo.InvariantCulture));
         table.AddRow("decode every photo every epoch", F(result.DecodingMean), string.Join(", ", result.DecodingEpochSeconds.Select(F)), "1.00x");
         Ui.Out.Write(table);
-        Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {options.BatchSize}) and {result.ValidationPairs} validation pairs at {options.ImageSize}x{options.ImageSize}, " +
+        var side = result.TrainingSampleSize;
+        var crop = side == result.ImageSize ? "" : $", trained on {side}x{side} crops";
+        Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {options.BatchSize}) and {result.ValidationPairs} validation pairs at {options.ImageSize}x{options.ImageSize}{crop}, " +
             $"{options.Threads} threads; filling the cache took {F(result.CacheSeconds)} s once");
         return ExitCodes.Success;
     }
