@@ -13,14 +13,14 @@ internal static class RunPlots
     public const string PredictionsFile = "test_predictions.png";
 
     /// <summary>Writes the plots there is data for; returns their file names.</summary>
-    public static IReadOnlyList<string> Write(string directory, TrainingResult result, IReadOnlyDictionary<string, CachedSample> samples)
+    public static IReadOnlyList<string> Write(string directory, TrainingResult result, LossKind loss, IReadOnlyDictionary<string, CachedSample> samples)
     {
         var written = new List<string>();
         var history = result.History;
         if (history.Count > 0)
         {
             (double, string)? best = result.HasBestWeights ? (result.BestEpoch, $"best (epoch {result.BestEpoch})") : null;
-            Curve(directory, LossFile, "Loss", "BCE with logits", history.Select(e => e.Train.Loss), history.Select(e => e.Validation.Loss), null, best);
+            Curve(directory, LossFile, "Loss", LossLabel(loss), history.Select(e => e.Train.Loss), history.Select(e => e.Validation.Loss), null, best);
             Curve(directory, DiceFile, "Dice", "Dice", history.Select(e => e.Train.Dice), history.Select(e => e.Validation.Dice), (0, 1), best);
             Curve(directory, IouFile, "IoU", "IoU", history.Select(e => e.Train.Iou), history.Select(e => e.Validation.Iou), (0, 1), best);
             written.AddRange([LossFile, DiceFile, IouFile]);
@@ -39,6 +39,13 @@ internal static class RunPlots
         }
         return written;
     }
+
+    /// <summary>The loss plot's axis names the loss the run minimised (it said BCE for BCE + Dice runs too).</summary>
+    public static string LossLabel(LossKind loss) => loss switch
+    {
+        LossKind.BceDice => "BCE + (1 - soft Dice)",
+        _ => "BCE with logits",
+    };
 
     private static void Curve(string directory, string file, string title, string yLabel,
         IEnumerable<double> train, IEnumerable<double> validation, (double, double)? range, (double, string)? best) =>

@@ -51,7 +51,7 @@ public sealed class TrainingRun(TimeProvider time)
             var status = result.StopReason == StopReason.Cancelled ? TrainingStatus.Cancelled : TrainingStatus.Completed;
             logObserver.OnTrained(result, partial);
 
-            var plots = RunPlots.Write(partial, result, samples);
+            var plots = RunPlots.Write(partial, result, options.Loss, samples);
             var finished = time.GetUtcNow();
             var metrics = RunMetricsBuilder.Build(started, result, status, pairs.Count, request.ConfigFile, finished, dataLoading, plots);
             RunMetricsFile.Write(Path.Combine(partial, RunFolder.MetricsFileName), metrics);

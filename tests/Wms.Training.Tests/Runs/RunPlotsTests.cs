@@ -1,0 +1,13 @@
+using Wms.Training.Runs;
+using Xunit;
+
+namespace Wms.Training.Tests.Runs;
+
+public sealed class RunPlotsTests
+{
+    [Theory]
+    [InlineData(LossKind.Bce, "BCE with logits")]
+    [InlineData(LossKind.BceDice, "BCE + (1 - soft Dice)")]
+    public void Loss_plot_names_the_loss_the_run_minimised(LossKind loss, string label) =>
+        Assert.Equal(label, RunPlots.LossLabel(loss));
+}
