@@ -22,6 +22,7 @@ public static class EpochBenchmark
         var trainPairs = split.Train.Select(s => byStem[s]).ToList();
         var valPairs = split.Validation.Select(s => byStem[s]).ToList();
         var batches = (trainPairs.Count + options.BatchSize - 1) / options.BatchSize;
+        var sampleSize = augmenter.OutputSize(options.ImageSize);
 
         var cacheClock = Stopwatch.StartNew();
         var cache = SampleCache.Load(trainPairs, options.ImageSize, cancellationToken: cancellationToken);
@@ -45,7 +46,7 @@ public static class EpochBenchmark
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var indices = order.Skip(start).Take(options.BatchSize).ToList();
-                var batch = SampleBatch.Allocate(indices.Count, augmenter.OutputSize(options.ImageSize), indices.Select(i => trainPairs[i].Stem).ToList());
+                var batch = SampleBatch.Allocate(indices.Count, sampleSize, indices.Select(i => trainPairs[i].Stem).ToList());
                 for (var k = 0; k < indices.Count; k++)
                 {
                     var sample = SampleCache.LoadOne(trainPairs[indices[k]], options.ImageSize);
@@ -57,7 +58,7 @@ public static class EpochBenchmark
             var decoded = valPairs.Select(p => SampleCache.LoadOne(p, options.ImageSize).Prepare()).ToList();
             Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
         });
-        return new EpochBenchmarkResult(options.ImageSize, augmenter.OutputSize(options.ImageSize), options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
+        return new EpochBenchmarkResult(options.ImageSize, sampleSize, options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
     }
 
     private static List<double> TimeEpochs(string name, int epochs, TrainingOptions options, Action<string>? progress,

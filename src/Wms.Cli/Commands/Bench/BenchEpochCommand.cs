@@ -65,9 +65,9 @@ public sealed class BenchEpochCommand : BaseCommand
             result.Speedup.ToString("0.00x", CultureInfo.InvariantCulture));
         table.AddRow("decode every photo every epoch", F(result.DecodingMean), string.Join(", ", result.DecodingEpochSeconds.Select(F)), "1.00x");
         Ui.Out.Write(table);
-        var side = result.TrainingSampleSize;
-        var crop = side == result.ImageSize ? "" : $", trained on {side}x{side} crops";
-        Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {options.BatchSize}) and {result.ValidationPairs} validation pairs at {options.ImageSize}x{options.ImageSize}{crop}, " +
+        var (size, side) = (result.ImageSize, result.TrainingSampleSize);
+        var crop = side == size ? "" : $", trained on {side}x{side} crops";
+        Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {result.BatchSize}) and {result.ValidationPairs} validation pairs at {size}x{size}{crop}, " +
             $"{options.Threads} threads; filling the cache took {F(result.CacheSeconds)} s once");
         return ExitCodes.Success;
     }
