@@ -31,7 +31,7 @@ public sealed class Trainer(TrainingOptions options)
         manual_seed(options.Seed);
         using var model = new UNet { BFloat16 = options.Compute.BFloat16 };
         if (options.InitialWeights is { } initial) Checkpoints.Load(model, initial);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new KeptScalarsAdam(model.parameters(), options.LearningRate, options.WeightDecay);
         var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",
             factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);
         var producer = new BatchProducer(data.Train, new Augmenter(options.Augmentation), options.BatchSize, options.Seed);

@@ -24,7 +24,7 @@ public static class BatchTensors
     public static byte[] Masks(Tensor logits)
     {
         using var scope = NewDisposeScope();
-        var predicted = sigmoid(logits.to(ScalarType.Float32)).gt(0.5).to(ScalarType.Byte).contiguous();
+        var predicted = sigmoid(logits.to(ScalarType.Float32)).gt(KeptScalars.Half).to(ScalarType.Byte).contiguous();
         return predicted.data<byte>().ToArray();
     }
 
@@ -47,6 +47,6 @@ public static class BatchTensors
         using var scope = NewDisposeScope();
         var probabilities = sigmoid(logits.to(ScalarType.Float32));
         var resized = nn.functional.interpolate(probabilities, size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false);
-        return resized.gt(0.5).to(ScalarType.Byte).contiguous().data<byte>().ToArray();
+        return resized.gt(KeptScalars.Half).to(ScalarType.Byte).contiguous().data<byte>().ToArray();
     }
 }

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace Wms.Training.Tests.Model;
 
+[Collection(Collector.Alone)]
 public sealed class SegmentationLossTests
 {
     [Fact]
@@ -27,6 +28,20 @@ public sealed class SegmentationLossTests
         using var masks = tensor(new float[] { 1, 1, 0, 0 }, [1, 1, 2, 2]);
         using var logits = (masks * 2 - 1) * 30;
         Assert.InRange(BatchTensors.LossPerSample(logits, masks, LossKind.BceDice)[0], 0, 1e-6);
+    }
+
+    [Fact]
+    public void The_loss_is_the_same_while_another_thread_collects()
+    {
+        // Before: failed within a second ("Expected false to be true" from c10::Scalar::toFloat).
+        using var logits = linspace(-3, 3, 2 * 16).reshape(2, 1, 4, 4);
+        using var masks = logits.gt(0).to(ScalarType.Float32);
+        var expected = BatchTensors.LossPerSample(logits, masks, LossKind.BceDice);
+
+        using (new Collector())
+        {
+            for (var i = 0; i < 20000; i++) Assert.Equal(expected, BatchTensors.LossPerSample(logits, masks, LossKind.BceDice));
+        }
     }
 
     private sealed class Tolerance(double tolerance) : IEqualityComparer<double>
