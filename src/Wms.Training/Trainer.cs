@@ -36,6 +36,7 @@ public sealed class Trainer(TrainingOptions options)
             factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);
         var producer = new BatchProducer(data.Train, new Augmenter(options.Augmentation), options.BatchSize, options.Seed);
         var cosine = options.Schedule == LearningRateSchedule.Cosine ? CosineSchedule.For(options, producer.BatchesPerEpoch) : null;
+        using var average = options.WeightAverageDecay is { } decay ? new WeightAverage(model, decay) : null;
 
         var history = new List<EpochMetrics>();
         var (bestLoss, bestEpoch, sinceBest) = (double.PositiveInfinity, 0, 0);
@@ -45,8 +46,17 @@ public sealed class Trainer(TrainingOptions options)
         {
             var epochClock = Stopwatch.StartNew();
             var learningRate = cosine?.At((epoch - 1) * producer.BatchesPerEpoch, clock.Elapsed) ?? optimizer.ParamGroups.First().LearningRate;
-            var train = TrainEpoch(model, optimizer, producer, cosine, epoch, observer, clock, cancellationToken);
+            var train = TrainEpoch(model, optimizer, producer, average, cosine, epoch, observer, clock, cancellationToken);
+            // With a weight average, the average is what is validated and saved; training goes on from the live weights.
+            average?.Swap();
             var validation = train is null ? null : Validate(model, data.Validation, cancellationToken);
+            var isBest = validation is not null && validation.Loss < bestLoss;
+            if (isBest)
+            {
+                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
+                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.PthFileName));
+            }
+            average?.Swap();
             if (train is null || validation is null)
             {
                 stop = StopReason.Cancelled;
@@ -54,17 +64,8 @@ public sealed class Trainer(TrainingOptions options)
             }
             if (cosine is null) scheduler.step(validation.Loss, null);
 
-            var isBest = validation.Loss < bestLoss;
-            if (isBest)
-            {
-                (bestLoss, bestEpoch, sinceBest) = (validation.Loss, epoch, 0);
-                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
-                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.PthFileName));
-            }
-            else
-            {
-                sinceBest++;
-            }
+            if (isBest) (bestLoss, bestEpoch, sinceBest) = (validation.Loss, epoch, 0);
+            else sinceBest++;
             var metrics = new EpochMetrics(epoch, train, Summarise(validation), learningRate, isBest, epochClock.Elapsed);
             history.Add(metrics);
             observer.OnEpochCompleted(metrics);
@@ -102,8 +103,8 @@ public sealed class Trainer(TrainingOptions options)
     }
 
     /// <summary>One pass over the training batches; null when cancelled before the epoch finished.</summary>
-    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, CosineSchedule? cosine, int epoch,
-        ITrainingObserver observer, Stopwatch clock, CancellationToken cancellationToken)
+    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, WeightAverage? average, CosineSchedule? cosine,
+        int epoch, ITrainingObserver observer, Stopwatch clock, CancellationToken cancellationToken)
     {
         model.train();
         var (lossSum, count, batchIndex) = (0.0, 0, 0);
@@ -116,6 +117,7 @@ public sealed class Trainer(TrainingOptions options)
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
             }
             var (loss, predicted) = TrainingStep.Run(model, optimizer, batch, options.Compute, options.Loss);
+            average?.Update();
             lossSum += loss * batch.Count;
             count += batch.Count;
             scores.AddRange(Evaluator.Score(predicted, MaskBytes(batch), batch.Size, hausdorff: false));

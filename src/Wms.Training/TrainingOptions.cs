@@ -45,6 +45,13 @@ public sealed record TrainingOptions
     /// </summary>
     public double? TimeLimitMinutes { get; init; }
 
+    /// <summary>
+    /// <c>training.weight_average</c>: validation, checkpoints and the test use an exponential
+    /// moving average of the weights (and batch-norm statistics), updated after each step with
+    /// this decay; null = the weights as trained.
+    /// </summary>
+    public double? WeightAverageDecay { get; init; }
+
     /// <summary><c>training.loss</c>: BCE (the original's) or BCE plus soft Dice.</summary>
     public LossKind Loss { get; init; } = LossKind.Bce;
 

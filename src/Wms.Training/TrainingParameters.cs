@@ -35,11 +35,12 @@ internal static class TrainingParameters
         new("loss", ConfigNames.Of(o.Loss)),
         new("scheduler", ConfigNames.Of(o.Schedule)),
         new("warmup_epochs", I(o.WarmupEpochs)),
-        new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : "none"),
+        new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : ConfigNames.None),
         new("eval_mask_size", I(o.TestMaskSize)),
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
         new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : ConfigNames.None),
         new("crop_counter_prob", F(o.Augmentation.CropOnCounterProbability)),
+        new("weight_average", o.WeightAverageDecay is { } decay ? F(decay) : ConfigNames.None),
         // The file name only: a path says where a machine kept it, not what it was.
         new("init_weights", o.InitialWeights is { } w ? Path.GetFileName(w) : "none"),
     ];

@@ -8,7 +8,7 @@ public static class ConfigNames
     /// <summary>The <c>evaluation.mask_size</c> value meaning "the model's input size".</summary>
     public const string InputSize = "input_size";
 
-    /// <summary>The <c>training.time_limit_minutes</c> value meaning "no limit".</summary>
+    /// <summary>The value of <c>training.time_limit_minutes</c>, <c>training.weight_average</c> and <c>augmentation.crop_size</c> meaning "not used".</summary>
     public const string None = "none";
 
     internal static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>

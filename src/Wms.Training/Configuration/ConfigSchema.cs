@@ -25,6 +25,7 @@ internal static class ConfigSchema
             new("early_stopping_patience", Leaf((o, v, n) => o with { EarlyStoppingPatience = v.Int(n) })),
             new("time_limit_minutes", Leaf((o, v, n) => o with { TimeLimitMinutes = IsNone(n) ? null : v.Double(n) })),
             new("loss", Leaf((o, v, n) => o with { Loss = v.Choice(n, ConfigNames.Losses) })),
+            new("weight_average", Leaf((o, v, n) => o with { WeightAverageDecay = IsNone(n) ? null : v.Double(n) })),
             new("scheduler", new ConfigSection(
             [
                 new("factor", Leaf((o, v, n) => o with { SchedulerFactor = v.Double(n) })),

@@ -7,7 +7,7 @@ namespace Wms.Training.Configuration;
 /// <summary>
 /// The original's YAML training config (REFERENCE.md §2): <c>model</c>, <c>training</c> (with
 /// <c>scheduler</c>), <c>data</c>, <c>augmentation</c>, plus our optional <c>evaluation</c> and <c>compute</c> sections and
-/// <c>training.loss</c>, <c>training.time_limit_minutes</c>, <c>training.scheduler.type</c> and <c>training.scheduler.warmup_epochs</c>.
+/// <c>training.loss</c>, <c>training.time_limit_minutes</c>, <c>training.weight_average</c>, <c>training.scheduler.type</c> and <c>training.scheduler.warmup_epochs</c>.
 /// Every key is honoured; keys left out keep their defaults. An unknown key, a wrong type or an
 /// impossible value is a <see cref="WmsException"/> naming the file, the key and the line.
 /// </summary>
@@ -86,6 +86,7 @@ public static class TrainingConfigFile
               early_stopping_patience: {o.EarlyStoppingPatience}
               time_limit_minutes: {(o.TimeLimitMinutes is { } limit ? F(limit) : ConfigNames.None)}
               loss: {ConfigNames.Of(o.Loss)}
+              weight_average: {(o.WeightAverageDecay is { } decay ? F(decay) : ConfigNames.None)}
               scheduler:
                 type: {ConfigNames.Of(o.Schedule)}
                 factor: {F(o.SchedulerFactor)}

@@ -122,4 +122,21 @@ public sealed class BenchCommandTests
         Assert.Contains("bad.yaml", result.Stderr);
         Assert.Contains("crop_size", result.Stderr);
     }
+
+    [Fact]
+    public async Task Bench_epoch_names_the_option_of_a_bad_value_given_on_the_command_line()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 4, 32, 32);
+        await File.WriteAllTextAsync(temp.Combine("good.yaml"), "model:\n  input_size: 64\n", TestContext.Current.CancellationToken);
+
+        var size = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--config", "good.yaml", "--size", "50", "--epochs", "1");
+        var batch = await CliRunner.RunAsync(temp.Path, "bench", "epoch", "--data", "data", "--config", "good.yaml", "--batch", "0", "--epochs", "1");
+
+        Assert.Equal(ExitCodes.InvalidUsage, size.ExitCode);
+        Assert.Contains("error: --size: must be divisible by 16", size.Stderr);
+        Assert.Equal(ExitCodes.InvalidUsage, batch.ExitCode);
+        Assert.Contains("error: --batch: must be at least 1", batch.Stderr);
+        Assert.DoesNotContain("good.yaml", size.Stderr + batch.Stderr);
+    }
 }

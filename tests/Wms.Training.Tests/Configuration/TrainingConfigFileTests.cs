@@ -77,6 +77,7 @@ public sealed class TrainingConfigFileTests
               epochs: 30
               learning_rate: 0.001
               time_limit_minutes: 52
+              weight_average: 0.995
               loss: bce_dice
               scheduler: {type: cosine, warmup_epochs: 2, min_lr: 0.00001}
             evaluation:
@@ -86,7 +87,7 @@ public sealed class TrainingConfigFileTests
             """, "r.yaml");
         var expected = new TrainingOptions
         {
-            Epochs = 30, LearningRate = 1e-3, TimeLimitMinutes = 52, Loss = LossKind.BceDice, Schedule = LearningRateSchedule.Cosine,
+            Epochs = 30, LearningRate = 1e-3, TimeLimitMinutes = 52, WeightAverageDecay = 0.995, Loss = LossKind.BceDice, Schedule = LearningRateSchedule.Cosine,
             WarmupEpochs = 2, MinLearningRate = 1e-5, EvaluationMaskSize = 512, Postprocess = Core.Inference.MaskPostprocess.LargestRegion,
         };
         Assert.Equal(expected, options);
@@ -97,7 +98,7 @@ public sealed class TrainingConfigFileTests
         Assert.Equal((256, 0.5), (cropped.Augmentation.CropSize, cropped.Augmentation.CropOnCounterProbability));
         Assert.Equal(cropped, TrainingConfigFile.Parse(TrainingConfigFile.Write(cropped), "w.yaml"));
 
-        var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
+        var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\n  weight_average: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
         Assert.Equal(new TrainingOptions(), defaults);
         Assert.Equal(512, defaults.TestMaskSize);
         Assert.Equal(128, (defaults with { ImageSize = 128 }).TestMaskSize);
@@ -161,6 +162,8 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  epochs: 3\n  scheduler:\n    type: cosine\n    warmup_epochs: 3\n", "training.scheduler.warmup_epochs: must be 0 or more and less than training.epochs (3), not 3")]
     [InlineData("training:\n  time_limit_minutes: 0\n", "training.time_limit_minutes: must be greater than 0, not 0")]
     [InlineData("training:\n  time_limit_minutes: soon\n", "training.time_limit_minutes: expected a number, got \"soon\"")]
+    [InlineData("training:\n  weight_average: 1\n", "training.weight_average: must be a decay between 0 and 1 (exclusive), or none, not 1")]
+    [InlineData("training:\n  weight_average: yes\n", "training.weight_average: expected a number, got \"yes\"")]
     [InlineData("evaluation:\n  mask_size: 16\n", "evaluation.mask_size: must be between 32 and 2048, not 16")]
     [InlineData("evaluation:\n  mask_sise: 512\n", "unknown key \"mask_sise\" in evaluation (line 2)")]
     [InlineData("- a\n- b\n", "expected a mapping of sections")]

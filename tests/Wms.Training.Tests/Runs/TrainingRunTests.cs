@@ -53,7 +53,8 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 18, metrics.Params.Count);
+        Assert.Equal(13 + 19, metrics.Params.Count);
+        Assert.Equal("none", metrics.Params["weight_average"]);
         Assert.Equal("none", metrics.Params["crop_size"]);
         Assert.Equal("none", metrics.Params["init_weights"]);
         Assert.Equal("none", metrics.Params["postprocess"]);
@@ -161,6 +162,41 @@ public sealed class TrainingRunTests
         Assert.InRange(startedMetrics.Epochs[0].ValLoss, best - gap / 3, best + gap / 3);
         Assert.True(scratchMetrics.Epochs[0].ValLoss > best + gap / 2, $"from scratch {scratchMetrics.Epochs[0].ValLoss} should be far above the trained {best}");
         Assert.Equal("best.pth", startedMetrics.Params["init_weights"]);
+    }
+
+    [Fact]
+    public async Task With_a_weight_average_the_average_is_validated_saved_and_tested()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 30);
+        var ct = TestContext.Current.CancellationToken;
+        var trained = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("trained"), Tiny), new RecordingObserver(), ct);
+        var weights = Path.Combine(trained.RunDirectory, "best.pth");
+
+        // A large learning rate moves the weights far in one epoch; an average that almost never
+        // moves stays at the weights the run started from, and that is what the run reports.
+        var moving = Tiny with { Epochs = 1, LearningRate = 0.05, InitialWeights = weights };
+        var averaged = await new TrainingRun().RunAsync(
+            new TrainingRequest(data, temp.Combine("averaged"), moving with { WeightAverageDecay = 0.999999999 }), new RecordingObserver(), ct);
+        var live = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("live"), moving), new RecordingObserver(), ct);
+
+        var trainedMetrics = RunMetricsFile.Read(Path.Combine(trained.RunDirectory, "metrics.json"));
+        var averagedMetrics = RunMetricsFile.Read(Path.Combine(averaged.RunDirectory, "metrics.json"));
+        var liveMetrics = RunMetricsFile.Read(Path.Combine(live.RunDirectory, "metrics.json"));
+        Assert.Equal("0.999999999", averagedMetrics.Params["weight_average"]);
+        Assert.Equal(trainedMetrics.BestValLoss!.Value, averagedMetrics.Epochs[0].ValLoss, 4);
+        Assert.NotEqual(trainedMetrics.BestValLoss!.Value, liveMetrics.Epochs[0].ValLoss, 2);
+        Assert.Equal(Checksum(weights), Checksum(Path.Combine(averaged.RunDirectory, "best.pth")), 2);
+        Assert.NotEqual(Checksum(weights), Checksum(Path.Combine(live.RunDirectory, "best.pth")), 2);
+        Assert.Equal(trainedMetrics.FinalTestDice!.Value, averagedMetrics.FinalTestDice!.Value, 4);
+    }
+
+    /// <summary>The sum of every floating-point weight in a checkpoint.</summary>
+    private static double Checksum(string path)
+    {
+        using var model = new UNet();
+        Checkpoints.Load(model, path);
+        return model.state_dict().Values.Where(t => t.is_floating_point()).Sum(t => t.to(TorchSharp.torch.ScalarType.Float64).sum().item<double>());
     }
 
     [Fact]
