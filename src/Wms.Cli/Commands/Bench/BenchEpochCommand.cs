@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Wms.Cli.Commands.Training;
 using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Training;
@@ -50,17 +51,8 @@ public sealed class BenchEpochCommand : BaseCommand
         if (Use(_batch)) options = options with { BatchSize = parseResult.GetValue(_batch) };
         if (Use(_compute)) options = options with { Compute = BenchOptions.Parse(parseResult.GetValue(_compute)!.First()) };
         if (options.FindProblem() is var (key, problem))
-        {
-            // The value's source is named: an option given on the command line, else the config.
-            var source = key switch
-            {
-                "model.input_size" when Use(SizeOption) => "--size",
-                "training.batch_size" when Use(_batch) => "--batch",
-                "threads" => "--threads",
-                _ => configFile is null ? key : $"{configFile}: {key}",
-            };
-            throw new WmsException($"{source}: {problem}");
-        }
+            throw TrainingCommandOptions.Problem(key, problem, configFile,
+                ("model.input_size", SizeOption, Use(SizeOption)), ("training.batch_size", _batch, Use(_batch)));
         var epochs = parseResult.GetValue(EpochsOption);
 
         var result = await Wms.Training.Model.ComputeThread.RunAsync(() => EpochBenchmark.Run(pairs, options, epochs, Ui.Info, cancellationToken));

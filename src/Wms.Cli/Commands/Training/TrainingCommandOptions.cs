@@ -36,17 +36,22 @@ internal static class TrainingCommandOptions
             InitialWeights = parseResult.GetValue(Init) is { } init ? resolvePath(init) : null,
         };
         if (options.FindProblem() is var (key, problem))
-        {
-            var source = key switch
-            {
-                "training.epochs" when parseResult.GetValue(Epochs) is not null => "--epochs",
-                "training.batch_size" when parseResult.GetValue(BatchSize) is not null => "--batch-size",
-                "model.input_size" when parseResult.GetValue(ImageSize) is not null => "--image-size",
-                "threads" => "--threads",
-                _ => configFile is null ? key : $"{configFile}: {key}",
-            };
-            throw new WmsException($"{source}: {problem}");
-        }
+            throw Problem(key, problem, configFile,
+                ("training.epochs", Epochs, parseResult.GetValue(Epochs) is not null),
+                ("training.batch_size", BatchSize, parseResult.GetValue(BatchSize) is not null),
+                ("model.input_size", ImageSize, parseResult.GetValue(ImageSize) is not null));
         return options;
+    }
+
+    /// <summary>
+    /// A bad option value, named by its source: the command-line option that set it when one was
+    /// <c>Given</c> (threads always come from the command line), else the config file's key.
+    /// </summary>
+    public static WmsException Problem(string key, string problem, string? configFile, params (string Key, Option Option, bool Given)[] overrides)
+    {
+        var source = key == "threads" ? Threads.Name
+            : overrides.FirstOrDefault(o => o.Key == key && o.Given).Option?.Name
+            ?? (configFile is null ? key : $"{configFile}: {key}");
+        return new WmsException($"{source}: {problem}");
     }
 }
