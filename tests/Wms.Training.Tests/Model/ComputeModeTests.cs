@@ -22,7 +22,7 @@ public sealed class ComputeModeTests
         model.to(ScalarType.Float64);
         model.train();
         using var x = rand(2, 3, 48, 48, ScalarType.Float64);
-        using var y = rand(2, 1, 48, 48, ScalarType.Float64).gt(0.5).to(ScalarType.Float64);
+        using var y = rand(2, 1, 48, 48, ScalarType.Float64).gt(KeptScalars.Half).to(ScalarType.Float64);
 
         var (logits, grad) = Step(model, x, y);
         var (logitsCl, gradCl) = Step(model, BatchTensors.ChannelsLast(x), y);
@@ -64,7 +64,7 @@ public sealed class ComputeModeTests
 
         // Gradients reach the float32 parameters, which stay float32.
         model.train();
-        using var y = rand(1, 1, 64, 64).gt(0.5).to(ScalarType.Float32);
+        using var y = rand(1, 1, 64, 64).gt(KeptScalars.Half).to(ScalarType.Float32);
         var (_, grad) = Step(model, x, y);
         Assert.True(grad.abs().sum().item<float>() > 0);
         Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));

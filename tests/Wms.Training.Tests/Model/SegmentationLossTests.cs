@@ -1,3 +1,4 @@
+using TorchSharp;
 using Wms.Training.Model;
 using Xunit;
 using static TorchSharp.torch;
@@ -26,7 +27,8 @@ public sealed class SegmentationLossTests
     public void A_perfect_confident_prediction_costs_almost_nothing()
     {
         using var masks = tensor(new float[] { 1, 1, 0, 0 }, [1, 1, 2, 2]);
-        using var logits = (masks * 2 - 1) * 30;
+        using Scalar confidence = 30.0.ToScalar();
+        using var logits = masks.mul(KeptScalars.Two).sub_(KeptScalars.One).mul_(confidence);
         Assert.InRange(BatchTensors.LossPerSample(logits, masks, LossKind.BceDice)[0], 0, 1e-6);
     }
 

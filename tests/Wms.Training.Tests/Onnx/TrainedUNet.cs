@@ -1,3 +1,4 @@
+using TorchSharp;
 using Wms.Training.Model;
 using static TorchSharp.torch;
 
@@ -14,26 +15,29 @@ internal static class TrainedUNet
         manual_seed(seed);
         var model = new UNet();
         model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var optimizer = new KeptScalarsAdam(model.parameters(), 1e-3, weightDecay: 0);
         for (var step = 0; step < 3; step++)
         {
             using var scope = NewDisposeScope();
             var x = rand(2, 3, 48, 48);
-            var target = (rand(2, 1, 48, 48) > 0.5f).to_type(ScalarType.Float32);
+            var target = rand(2, 1, 48, 48).gt(KeptScalars.Half).to_type(ScalarType.Float32);
             optimizer.zero_grad();
             nn.functional.binary_cross_entropy_with_logits(model.call(x), target).backward();
             optimizer.step();
         }
+        // Numbers held for the whole loop, not implicit scalars a collection could free mid-call (KeptScalars).
         using (no_grad())
+        using (var scope = NewDisposeScope())
+        using (Scalar meanSpread = 0.2.ToScalar(), varSpread = 1.5.ToScalar(), varFloor = 0.3.ToScalar(), biasSpread = 0.1.ToScalar())
         {
             foreach (var (key, tensor) in model.state_dict())
             {
-                if (key.EndsWith("running_mean", StringComparison.Ordinal)) tensor.copy_(randn_like(tensor) * 0.2f);
-                else if (key.EndsWith("running_var", StringComparison.Ordinal)) tensor.copy_(rand_like(tensor) * 1.5f + 0.3f);
+                if (key.EndsWith("running_mean", StringComparison.Ordinal)) tensor.copy_(randn_like(tensor).mul_(meanSpread));
+                else if (key.EndsWith("running_var", StringComparison.Ordinal)) tensor.copy_(rand_like(tensor).mul_(varSpread).add_(varFloor, KeptScalars.One));
                 else if (key.Contains(".1.", StringComparison.Ordinal) || key.Contains(".4.", StringComparison.Ordinal))
                 {
-                    if (key.EndsWith(".weight", StringComparison.Ordinal)) tensor.copy_(rand_like(tensor) + 0.5f);
-                    else if (key.EndsWith(".bias", StringComparison.Ordinal)) tensor.copy_(randn_like(tensor) * 0.1f);
+                    if (key.EndsWith(".weight", StringComparison.Ordinal)) tensor.copy_(rand_like(tensor).add_(KeptScalars.Half, KeptScalars.One));
+                    else if (key.EndsWith(".bias", StringComparison.Ordinal)) tensor.copy_(randn_like(tensor).mul_(biasSpread));
                 }
             }
         }

@@ -17,7 +17,7 @@ internal static class MeterTrainedUNet
         manual_seed(seed);
         var model = new UNet();
         model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 3e-3);
+        using var optimizer = new KeptScalarsAdam(model.parameters(), 3e-3, weightDecay: 0);
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
