@@ -2,7 +2,7 @@ namespace Wms.Training;
 
 /// <summary>
 /// Training-time augmentation (REFERENCE.md §2), in this order: horizontal flip, vertical flip,
-/// rotation (photo bilinear, mask nearest, fill 0), then the preprocessing's stretch and median,
+/// rotation and zoom (photo bilinear, mask nearest, fill 0), then the preprocessing's stretch and median,
 /// then brightness (photo only). Probabilities are in [0, 1].
 /// </summary>
 public sealed record AugmentationOptions
@@ -20,6 +20,17 @@ public sealed record AugmentationOptions
     /// off); training photos are square, so a quarter turn loses no pixel.
     /// </summary>
     public double QuarterTurnProbability { get; init; }
+
+    /// <summary>
+    /// Probability of zooming the photo about its centre by a factor uniform in
+    /// [1 - <see cref="ScaleLimit"/>, 1 + <see cref="ScaleLimit"/>] (the convention of
+    /// albumentations' <c>scale_limit</c>), with the rotation: the counters of phone photos come
+    /// at every size, from far meters to close-ups running off the photo. A zoom out fills the
+    /// border with 0, as a rotation fills its corners. Not in the original (0 keeps it off).
+    /// </summary>
+    public double ScaleProbability { get; init; }
+
+    public double ScaleLimit { get; init; } = 0.3;
 
     /// <summary>Probability of multiplying the photo's brightness by U(0.8, 1.2).</summary>
     public double ColorJitterProbability { get; init; } = 0.3;
@@ -41,6 +52,6 @@ public sealed record AugmentationOptions
     /// <summary>No augmentation at all (evaluation, or training that should not augment).</summary>
     public static readonly AugmentationOptions None = new()
     {
-        HorizontalFlip = 0, VerticalFlip = 0, RotationDegrees = 0, RotationProbability = 0, ColorJitterProbability = 0,
+        HorizontalFlip = 0, VerticalFlip = 0, RotationDegrees = 0, RotationProbability = 0, ColorJitterProbability = 0, ScaleProbability = 0,
     };
 }

@@ -38,6 +38,8 @@ internal static class TrainingOptionsValidation
             !(a.RotationDegrees is >= 0 and <= 180) ? ("augmentation.rotation_degrees", $"must be between 0 and 180, not {F(a.RotationDegrees)}") :
             !IsProbability(a.RotationProbability) ? ("augmentation.rotation_prob", $"must be a probability in [0, 1], not {F(a.RotationProbability)}") :
             !IsProbability(a.QuarterTurnProbability) ? ("augmentation.quarter_turn_prob", $"must be a probability in [0, 1], not {F(a.QuarterTurnProbability)}") :
+            !IsProbability(a.ScaleProbability) ? ("augmentation.scale_prob", $"must be a probability in [0, 1], not {F(a.ScaleProbability)}") :
+            !(a.ScaleLimit is >= 0 and < 1) ? ("augmentation.scale_limit", $"must be 0 or more and less than 1 (the zoom is 1 +- this), not {F(a.ScaleLimit)}") :
             !IsProbability(a.ColorJitterProbability) ? ("augmentation.color_jitter_prob", $"must be a probability in [0, 1], not {F(a.ColorJitterProbability)}") :
             a.CropSize is { } crop && (!UNet.IsInputSize(crop) || crop > o.ImageSize)
                 ? ("augmentation.crop_size", $"must be between {UNet.MinInputSize} and model.input_size ({o.ImageSize}) and divisible by {UNet.InputSizeMultiple}, not {crop}") :

@@ -40,6 +40,8 @@ internal static class TrainingParameters
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
         new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : ConfigNames.None),
         new("crop_counter_prob", F(o.Augmentation.CropOnCounterProbability)),
+        new("scale_prob", F(o.Augmentation.ScaleProbability)),
+        new("scale_limit", F(o.Augmentation.ScaleLimit)),
         new("weight_average", o.WeightAverageDecay is { } decay ? F(decay) : ConfigNames.None),
         // The file name only: a path says where a machine kept it, not what it was.
         new("init_weights", o.InitialWeights is { } w ? Path.GetFileName(w) : "none"),

@@ -48,6 +48,8 @@ internal static class ConfigSchema
             new("rotation_degrees", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationDegrees = v.Double(n) } })),
             new("rotation_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { RotationProbability = v.Double(n) } })),
             new("quarter_turn_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { QuarterTurnProbability = v.Double(n) } })),
+            new("scale_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ScaleProbability = v.Double(n) } })),
+            new("scale_limit", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ScaleLimit = v.Double(n) } })),
             new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
             new("crop_size", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropSize = CropSize(v, n) } })),
             new("crop_counter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropOnCounterProbability = v.Double(n) } })),

@@ -103,6 +103,8 @@ public static class TrainingConfigFile
               rotation_degrees: {F(a.RotationDegrees)}
               rotation_prob: {F(a.RotationProbability)}
               quarter_turn_prob: {F(a.QuarterTurnProbability)}
+              scale_prob: {F(a.ScaleProbability)}
+              scale_limit: {F(a.ScaleLimit)}
               color_jitter_prob: {F(a.ColorJitterProbability)}
               crop_size: {(a.CropSize is { } crop ? crop.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.None)}
               crop_counter_prob: {F(a.CropOnCounterProbability)}

@@ -11,14 +11,14 @@ public sealed class Augmenter(AugmentationOptions options)
 {
     /// <summary>What was drawn for one sample; tests and logs can see it.</summary>
     public readonly record struct Draw(bool HorizontalFlip, bool VerticalFlip, double RotationDegrees, float Brightness,
-        bool CropOnCounter = false, double CropX = 0, double CropY = 0);
+        bool CropOnCounter = false, double CropX = 0, double CropY = 0, double Scale = 1);
 
     public AugmentationOptions Options => options;
 
     /// <summary>
-    /// Draws in a fixed order (always eleven numbers) so a stream gives the same draws whatever the
-    /// options; the quarter turn's two and then the crop's three came last, so streams drawn before
-    /// they existed are unchanged.
+    /// Draws in a fixed order (always thirteen numbers) so a stream gives the same draws whatever the
+    /// options; the quarter turn's two, then the crop's three, then the zoom's two came last, so
+    /// streams drawn before they existed are unchanged.
     /// </summary>
     public Draw Roll(ref DeterministicRandom random)
     {
@@ -33,8 +33,10 @@ public sealed class Augmenter(AugmentationOptions options)
         var onCounter = random.NextDouble() < options.CropOnCounterProbability;
         var cropX = random.NextDouble();
         var cropY = random.NextDouble();
+        var zoom = random.NextDouble() < options.ScaleProbability;
+        var scale = random.Uniform(1 - options.ScaleLimit, 1 + options.ScaleLimit);
         var degrees = (rotate && options.RotationDegrees > 0 ? angle : 0) + (quarter ? (clockwise ? -90 : 90) : 0);
-        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f, onCounter, cropX, cropY);
+        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f, onCounter, cropX, cropY, zoom && options.ScaleLimit > 0 ? scale : 1);
     }
 
     /// <summary>The side of the samples <see cref="Apply"/> makes from cached photos of side <paramref name="size"/>.</summary>
@@ -99,7 +101,7 @@ public sealed class Augmenter(AugmentationOptions options)
         return dst;
     }
 
-    /// <summary>The flips and the rotation, applied to photo and mask alike.</summary>
+    /// <summary>The flips, the rotation and the zoom, applied to photo and mask alike.</summary>
     public static (RgbImage Photo, byte[] Mask) Geometry(RgbImage photo, byte[] mask, Draw draw)
     {
         int w = photo.Width, h = photo.Height;
@@ -113,10 +115,10 @@ public sealed class Augmenter(AugmentationOptions options)
             photo = Flip(photo, horizontal: false);
             mask = Flip(mask, w, h, 1, horizontal: false);
         }
-        if (draw.RotationDegrees != 0)
+        if (draw.RotationDegrees != 0 || draw.Scale != 1)
         {
-            photo = ImageRotation.Bilinear(photo, draw.RotationDegrees);
-            mask = ImageRotation.Nearest(mask, w, h, draw.RotationDegrees);
+            photo = ImageRotation.Bilinear(photo, draw.RotationDegrees, draw.Scale);
+            mask = ImageRotation.Nearest(mask, w, h, draw.RotationDegrees, draw.Scale);
         }
         return (photo, mask);
     }

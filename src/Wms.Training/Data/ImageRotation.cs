@@ -4,17 +4,18 @@ namespace Wms.Training.Data;
 
 /// <summary>
 /// Rotation about the image centre, counter-clockwise for positive angles (as PIL and torchvision),
-/// keeping the size; whatever comes from outside the source is 0. The photo is sampled bilinearly,
-/// the mask by nearest neighbour, over the same source footprint, so they stay aligned.
+/// and zoom about it by <c>scale</c> (above 1 enlarges), keeping the size; whatever comes from
+/// outside the source is 0. The photo is sampled bilinearly, the mask by nearest neighbour, over
+/// the same source footprint, so they stay aligned.
 /// </summary>
 public static class ImageRotation
 {
-    public static RgbImage Bilinear(RgbImage image, double degrees)
+    public static RgbImage Bilinear(RgbImage image, double degrees, double scale = 1)
     {
         int w = image.Width, h = image.Height;
         var src = image.Pixels;
         var dst = new byte[src.Length];
-        var (cos, sin, cx, cy) = Setup(degrees, w, h);
+        var (cos, sin, cx, cy) = Setup(degrees, scale, w, h);
         Parallel.For(0, h, y =>
         {
             for (var x = 0; x < w; x++)
@@ -39,10 +40,10 @@ public static class ImageRotation
         return new RgbImage(w, h, dst);
     }
 
-    public static byte[] Nearest(byte[] mask, int width, int height, double degrees)
+    public static byte[] Nearest(byte[] mask, int width, int height, double degrees, double scale = 1)
     {
         var dst = new byte[mask.Length];
-        var (cos, sin, cx, cy) = Setup(degrees, width, height);
+        var (cos, sin, cx, cy) = Setup(degrees, scale, width, height);
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -55,16 +56,18 @@ public static class ImageRotation
         return dst;
     }
 
-    private static (double Cos, double Sin, double Cx, double Cy) Setup(double degrees, int w, int h)
+    /// <summary>The inverse transform's cosine and sine, already divided by the scale, and the centre.</summary>
+    private static (double Cos, double Sin, double Cx, double Cy) Setup(double degrees, double scale, int w, int h)
     {
+        if (!(scale > 0 && double.IsFinite(scale))) throw new ArgumentOutOfRangeException(nameof(scale), scale, "must be greater than 0");
         var radians = degrees * Math.PI / 180;
         // Snap to exact values so multiples of 90 degrees are exact permutations.
         var cos = Math.Round(Math.Cos(radians), 12);
         var sin = Math.Round(Math.Sin(radians), 12);
-        return (cos, sin, (w - 1) / 2.0, (h - 1) / 2.0);
+        return (cos / scale, sin / scale, (w - 1) / 2.0, (h - 1) / 2.0);
     }
 
-    /// <summary>Where output pixel (x, y) comes from: the inverse rotation (y points down, so counter-clockwise on screen).</summary>
+    /// <summary>Where output pixel (x, y) comes from: the inverse rotation and zoom (y points down, so counter-clockwise on screen).</summary>
     private static (double X, double Y) Source(int x, int y, double cos, double sin, double cx, double cy)
     {
         double dx = x - cx, dy = y - cy;

@@ -94,8 +94,9 @@ public sealed class TrainingConfigFileTests
         Assert.Equal(512, options.TestMaskSize);
         Assert.Equal(expected, TrainingConfigFile.Parse(TrainingConfigFile.Write(expected), "w.yaml"));
 
-        var cropped = TrainingConfigFile.Parse("model:\n  input_size: 512\naugmentation:\n  crop_size: 256\n  crop_counter_prob: 0.5\n", "c.yaml");
+        var cropped = TrainingConfigFile.Parse("model:\n  input_size: 512\naugmentation:\n  crop_size: 256\n  crop_counter_prob: 0.5\n  scale_prob: 0.4\n  scale_limit: 0.25\n", "c.yaml");
         Assert.Equal((256, 0.5), (cropped.Augmentation.CropSize, cropped.Augmentation.CropOnCounterProbability));
+        Assert.Equal((0.4, 0.25), (cropped.Augmentation.ScaleProbability, cropped.Augmentation.ScaleLimit));
         Assert.Equal(cropped, TrainingConfigFile.Parse(TrainingConfigFile.Write(cropped), "w.yaml"));
 
         var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\n  weight_average: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
@@ -147,6 +148,9 @@ public sealed class TrainingConfigFileTests
     [InlineData("augmentation:\n  crop_size: 640\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 640")]
     [InlineData("augmentation:\n  crop_size: 200\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 200")]
     [InlineData("augmentation:\n  crop_counter_prob: 2\n", "augmentation.crop_counter_prob: must be a probability in [0, 1], not 2")]
+    [InlineData("augmentation:\n  scale_prob: -0.1\n", "augmentation.scale_prob: must be a probability in [0, 1], not -0.1")]
+    [InlineData("augmentation:\n  scale_limit: 1\n", "augmentation.scale_limit: must be 0 or more and less than 1 (the zoom is 1 +- this), not 1")]
+    [InlineData("augmentation:\n  scale_limit: wide\n", "augmentation.scale_limit: expected a number, got \"wide\"")]
     [InlineData("model:\n  architecture: resnet\n", "model.architecture: only \"unet\" is supported")]
     [InlineData("model:\n  input_channels: 1\n", "model.input_channels: must be 3")]
     [InlineData("data:\n  train_split: 0.5\n", "data: train_split + val_split + test_split must be 1, not 0.7")]

@@ -73,6 +73,43 @@ public sealed class AugmenterTests
     }
 
     [Fact]
+    public void A_zoom_enlarges_or_shrinks_photo_and_mask_alike_about_the_centre()
+    {
+        // A 9x9 block centred in a 65x65 frame (centre pixel 32): zoomed 1.5x it spans 13 pixels,
+        // zoomed 0.5x it spans 5, and both stay centred; the photo's bright block follows the mask.
+        const int n = 65;
+        var pixels = new byte[n * n * 3];
+        var mask = new byte[n * n];
+        for (var y = 28; y <= 36; y++)
+            for (var x = 28; x <= 36; x++)
+            {
+                mask[y * n + x] = 1;
+                pixels[(y * n + x) * 3] = 200;
+            }
+        var photo = new RgbImage(n, n, pixels);
+
+        foreach (var (scale, side) in new[] { (1.5, 13), (0.5, 5) })
+        {
+            var (zoomed, zoomedMask) = Augmenter.Geometry(photo, mask, new Augmenter.Draw(false, false, 0, 1, Scale: scale));
+            var rows = Enumerable.Range(0, n).Where(y => zoomedMask.AsSpan(y * n, n).Contains((byte)1)).ToList();
+            var columns = Enumerable.Range(0, n).Where(x => rows.Any(y => zoomedMask[y * n + x] == 1)).ToList();
+            Assert.Equal((side, side), (rows.Count, columns.Count));
+            Assert.Equal((32 - side / 2, 32 - side / 2), (rows[0], columns[0]));
+            Assert.Equal(side * side, zoomedMask.Count(v => v == 1));
+            for (var i = 0; i < n * n; i++)
+                if (zoomedMask[i] == 1) Assert.Equal(200, zoomed.Pixels[i * 3]);
+        }
+
+        // Zoomed out by half, the photo fills the middle 33x33 pixels; what comes from beyond it is 0 in both.
+        var (framed, framedMask) = Augmenter.Geometry(new RgbImage(n, n, Enumerable.Repeat((byte)90, n * n * 3).ToArray()),
+            Enumerable.Repeat((byte)1, n * n).ToArray(), new Augmenter.Draw(false, false, 0, 1, Scale: 0.5));
+        Assert.Equal((0, 0), (framed.Pixels[0], framedMask[0]));
+        Assert.Equal((90, 1), (framed.Pixels[(32 * n + 32) * 3], framedMask[32 * n + 32]));
+        Assert.Equal(33 * 33, framedMask.Count(v => v == 1));
+        Assert.Equal(33 * 33, framed.Pixels.Where((_, i) => i % 3 == 0).Count(v => v == 90));
+    }
+
+    [Fact]
     public void Without_augmentation_the_training_input_is_exactly_the_evaluation_input()
     {
         var (photo, mask) = Sample(40, 40);
@@ -125,6 +162,27 @@ public sealed class AugmenterTests
         Assert.All(turns, t => Assert.Contains(Math.Round(t, 9), new[] { -90.0, 0.0, 90.0 }));
         Assert.InRange(turns.Count(t => Math.Abs(t) > 1) / 4000.0, 0.22, 0.28);
         Assert.InRange(turns.Count(t => t > 1) / (double)turns.Count(t => Math.Abs(t) > 1), 0.44, 0.56);
+    }
+
+    [Fact]
+    public void Zooms_follow_their_probability_and_limit_and_leave_the_other_draws_as_they_were()
+    {
+        var original = new Augmenter(new AugmentationOptions());
+        var zooming = new Augmenter(new AugmentationOptions { ScaleProbability = 0.4, ScaleLimit = 0.25 });
+        var pairs = Enumerable.Range(0, 4000).Select(i =>
+        {
+            var a = DeterministicRandom.For(9, i);
+            var b = DeterministicRandom.For(9, i);
+            return (Before: original.Roll(ref a), After: zooming.Roll(ref b));
+        }).ToList();
+
+        Assert.All(pairs, p => Assert.Equal(p.Before, p.After with { Scale = 1 }));
+        Assert.All(pairs, p => Assert.Equal(1, p.Before.Scale));
+        var zooms = pairs.Select(p => p.After.Scale).Where(s => s != 1).ToList();
+        Assert.InRange(zooms.Count / 4000.0, 0.37, 0.43);
+        Assert.All(zooms, s => Assert.InRange(s, 0.75, 1.25));
+        Assert.InRange(zooms.Count(s => s < 1) / (double)zooms.Count, 0.45, 0.55);
+        Assert.True(zooms.Min() < 0.77 && zooms.Max() > 1.23, "the whole range is drawn");
     }
 
     [Fact]
