@@ -4,7 +4,7 @@ namespace Wms.Training.Data;
 
 /// <summary>
 /// The original's training augmentation (REFERENCE.md §2), one random draw shared by photo and
-/// mask: horizontal flip, vertical flip, rotation, then the one preprocessing's stretch and median
+/// mask: horizontal flip, vertical flip, rotation and zoom, then the one preprocessing's stretch and median
 /// (<see cref="Preprocessing.StretchAndMedian"/>), then brightness on the photo only.
 /// </summary>
 public sealed class Augmenter(AugmentationOptions options)
