@@ -36,7 +36,7 @@ public sealed class Augmenter(AugmentationOptions options)
         var zoom = random.NextDouble() < options.ScaleProbability;
         var scale = random.Uniform(1 - options.ScaleLimit, 1 + options.ScaleLimit);
         var degrees = (rotate && options.RotationDegrees > 0 ? angle : 0) + (quarter ? (clockwise ? -90 : 90) : 0);
-        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f, onCounter, cropX, cropY, zoom && options.ScaleLimit > 0 ? scale : 1);
+        return new Draw(hflip, vflip, degrees, jitter ? (float)factor : 1f, onCounter, cropX, cropY, zoom ? scale : 1);
     }
 
     /// <summary>The side of the samples <see cref="Apply"/> makes from cached photos of side <paramref name="size"/>.</summary>
@@ -117,8 +117,8 @@ public sealed class Augmenter(AugmentationOptions options)
         }
         if (draw.RotationDegrees != 0 || draw.Scale != 1)
         {
-            photo = ImageRotation.Bilinear(photo, draw.RotationDegrees, draw.Scale);
-            mask = ImageRotation.Nearest(mask, w, h, draw.RotationDegrees, draw.Scale);
+            photo = RotationAndZoom.Bilinear(photo, draw.RotationDegrees, draw.Scale);
+            mask = RotationAndZoom.Nearest(mask, w, h, draw.RotationDegrees, draw.Scale);
         }
         return (photo, mask);
     }

@@ -8,7 +8,7 @@ namespace Wms.Training.Data;
 /// outside the source is 0. The photo is sampled bilinearly, the mask by nearest neighbour, over
 /// the same source footprint, so they stay aligned.
 /// </summary>
-public static class ImageRotation
+public static class RotationAndZoom
 {
     public static RgbImage Bilinear(RgbImage image, double degrees, double scale = 1)
     {
