@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -174,7 +173,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     private static async Task<PrometheusServer> LaunchAsync(string binary, string config, TempDirectory directory, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var psi = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
@@ -246,13 +245,6 @@ public sealed class PrometheusServer : IAsyncDisposable
             })]),
         };
         return config.ToJsonString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Append(StringBuilder log, string? line)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Xunit;
 
@@ -43,7 +42,7 @@ public static class S3TestServer
         if (!File.Exists(s3rver))
             return (null, $"needs an S3 server: set {EndpointVariable}, or run 'npm ci' in tests/tools so the tests can start s3rver (.ci/run does)");
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var directory = Path.Combine(Path.GetTempPath(), "wms-s3rver-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         // A watchdog shell stops s3rver when this test process is gone, even if it crashed.
@@ -60,13 +59,6 @@ public static class S3TestServer
         return IsListening(new Uri(endpoint), TimeSpan.FromSeconds(30))
             ? (endpoint, "")
             : (null, $"started {s3rver} on port {port} but it did not answer within 30 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool IsListening(Uri endpoint, TimeSpan timeout)

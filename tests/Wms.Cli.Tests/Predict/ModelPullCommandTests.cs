@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Wms.Core.Models;
 using Wms.Core.Registry;
@@ -110,7 +108,7 @@ public sealed class ModelPullCommandTests(PredictModels models) : IDisposable
     {
         await _ws.RegisterAsync(models.First.Folder, 0.8, 0.7);
         await _ws.PulledAsync();
-        _ws.Settings["MLFLOW_TRACKING_URI"] = $"http://127.0.0.1:{ClosedPort()}";
+        _ws.Settings["MLFLOW_TRACKING_URI"] = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         _ws.Settings["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0";
 
         var (offline, json) = await _ws.JsonAsync("model", "pull");
@@ -181,14 +179,5 @@ public sealed class ModelPullCommandTests(PredictModels models) : IDisposable
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Wms.Tests.Shared;
 using Xunit;
 
 namespace Wms.Cli.Tests.Registry;
@@ -85,7 +86,7 @@ public sealed class RunsAndMetricsCommandTests : IDisposable
     [Fact]
     public async Task An_unreachable_mlflow_server_is_reported_with_its_url()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         _ws.Settings["MLFLOW_TRACKING_URI"] = $"http://127.0.0.1:{port}";
         _ws.Settings["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "1";
         _ws.Settings["MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR"] = "0.01";
@@ -115,12 +116,5 @@ public sealed class RunsAndMetricsCommandTests : IDisposable
         _ws.Settings["Tracking:Root"] = "store";
         await _ws.RunAsync("runs", "list");
         Assert.True(File.Exists(Path.Combine(_ws.Root, "store", "tracking.db")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Wms.Core.Registry;
 using Wms.Core.Tests.Tracking.FakeMlflow;
@@ -122,7 +120,7 @@ public sealed class MlflowFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_server_that_is_down_is_reported_with_its_url()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var client = new MlflowTrackingStore(MlflowTestOptions.For(new Uri($"http://127.0.0.1:{port}"), maxRetries: 1));
         var error = await Assert.ThrowsAsync<WmsException>(() => client.FindExperimentAsync("exp", Cancel));
         Assert.Equal(WmsErrorKind.DependencyUnavailable, error.Kind);
@@ -258,12 +256,5 @@ public sealed class MlflowFaultTests : IAsyncLifetime
         using var temp = new TempDirectory();
         var folder = await client.DownloadModelVersionAsync("model", 1, temp.Combine("m"), Cancel);
         Assert.True(File.Exists(Path.Combine(folder, "MLmodel")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

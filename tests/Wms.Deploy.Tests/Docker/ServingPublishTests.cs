@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Wms.Tests.Shared;
 using Xunit;
 
@@ -44,7 +43,7 @@ public sealed class ServingPublishTests(ServingPublishFixture publish)
         var ready = await ProbeAsync(server.Port, url: null);
         server.Status = HttpStatusCode.ServiceUnavailable;
         var notReady = await ProbeAsync(server.Port, url: null);
-        var closedPort = FreePort();
+        var closedPort = LoopbackPorts.Free();
         var unreachable = await ProbeAsync(closedPort, $"http://127.0.0.1:{closedPort}/ready");
 
         Assert.True(ready.ExitCode == 0, ready.Output);
@@ -74,13 +73,6 @@ public sealed class ServingPublishTests(ServingPublishFixture publish)
         return (process.ExitCode, await output + await error);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>A minimal HTTP server on 127.0.0.1 answering every request with <see cref="Status"/>.</summary>
     private sealed class StatusServer : IDisposable
     {
@@ -89,7 +81,7 @@ public sealed class ServingPublishTests(ServingPublishFixture publish)
 
         public StatusServer()
         {
-            Port = FreePort();
+            Port = LoopbackPorts.Free();
             _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             _listener.Start();
             _ = Task.Run(ServeAsync);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Wms.Tests.Shared;
 
 namespace Wms.Deploy.Tests.Monitoring;
 
@@ -17,7 +17,7 @@ public sealed class PublishedServer : IDisposable
 
     public PublishedServer(string publishDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -85,12 +85,5 @@ public sealed class PublishedServer : IDisposable
         if (line is null) return;
         lock (_output)
             if (_output.Length < 64 * 1024) _output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Wms.Tests.Shared;
 
 namespace Wms.Serving.Tests.Fixtures;
 
@@ -16,7 +16,7 @@ public sealed class ServerProcess : IDisposable
 
     public ServerProcess(IReadOnlyDictionary<string, string> environment)
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -73,13 +73,6 @@ public sealed class ServerProcess : IDisposable
             await Task.Delay(25);
         }
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

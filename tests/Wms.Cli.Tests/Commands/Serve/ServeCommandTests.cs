@@ -23,7 +23,7 @@ public sealed class ServeCommandTests
     {
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.Combine("model.onnx"), TinyOnnx.ColourRule(1, -1, 0));
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
         // A relative --model is resolved against the workspace.
@@ -54,7 +54,7 @@ public sealed class ServeCommandTests
     {
         using var temp = new TempDirectory();
         var runId = await PublishAsync(temp.Path, TinyOnnx.ColourRule(1, -1, 0));
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
         var run = Task.Run(() => CliRunner.RunAsync(temp.Path, ["serve", "--port", $"{port}", "--threads", "1"],
@@ -166,13 +166,6 @@ public sealed class ServeCommandTests
         var version = await store.CreateModelVersionAsync(RegistryNames.ModelName, run.RunId, RegistryNames.ModelArtifactPath, cancellationToken: Cancel);
         await store.PromoteAsync(RegistryNames.ModelName, version.Version, cancellationToken: Cancel);
         return run.RunId;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static byte[] Jpeg()

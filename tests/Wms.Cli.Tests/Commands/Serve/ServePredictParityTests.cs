@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Wms.Cli.Tests.Predict;
 using Wms.Core.Imaging;
 using Wms.Tests.Shared;
@@ -34,7 +33,7 @@ public sealed class ServePredictParityTests(PredictModels models)
         var predict = await CliRunner.RunAsync(temp.Path, "predict", "in", "--model", models.First.Folder, "--out", "out", "--mask-size", "model", "--threads", "1");
         Assert.True(predict.ExitCode == ExitCodes.Success, predict.ToString());
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var serve = Task.Run(() => CliRunner.RunAsync(temp.Path, ["serve", "--port", $"{port}", "--model", models.First.Folder, "--threads", "1"],
             new Dictionary<string, string?> { ["Serving:Model:PollInterval"] = "00:00:00" }, cancellationToken: stop.Token), Cancel);
@@ -61,12 +60,5 @@ public sealed class ServePredictParityTests(PredictModels models)
         }
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, (await serve).ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

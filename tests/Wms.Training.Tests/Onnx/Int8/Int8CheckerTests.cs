@@ -6,7 +6,8 @@ using Xunit;
 namespace Wms.Training.Tests.Onnx.Int8;
 
 /// <summary>The INT8 graph is valid ONNX for the real <c>onnx.checker</c> (what <c>mlflow.onnx.load_model</c> runs), with the FP32 graph's signature.</summary>
-public sealed class Int8CheckerTests(Int8ModelFixture fixture) : IClassFixture<Int8ModelFixture>
+[Collection(Int8ModelFixture.Collection)]
+public sealed class Int8CheckerTests(Int8ModelFixture fixture)
 {
     [Fact]
     public void The_int8_model_passes_onnx_checker_with_full_shape_inference()

@@ -6,7 +6,8 @@ using Xunit;
 namespace Wms.Training.Tests.Onnx.Int8;
 
 /// <summary>The static INT8 graph keeps the FP32 graph's contract and follows its logits and masks, through the real ONNX Runtime.</summary>
-public sealed class Int8ExportTests(Int8ModelFixture fixture) : IClassFixture<Int8ModelFixture>
+[Collection(Int8ModelFixture.Collection)]
+public sealed class Int8ExportTests(Int8ModelFixture fixture)
 {
     [Fact]
     public void Int8_graph_has_the_fp32_input_and_output_contract()

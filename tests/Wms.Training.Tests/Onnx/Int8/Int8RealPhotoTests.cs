@@ -5,7 +5,8 @@ using Xunit;
 namespace Wms.Training.Tests.Onnx.Int8;
 
 /// <summary>Calibration and agreement on real water-meter photos (skipped where the data set is absent).</summary>
-public sealed class Int8RealPhotoTests(Int8ModelFixture fixture) : IClassFixture<Int8ModelFixture>
+[Collection(Int8ModelFixture.Collection)]
+public sealed class Int8RealPhotoTests(Int8ModelFixture fixture)
 {
     [Fact]
     public void Int8_follows_fp32_on_real_photos()
