@@ -16,21 +16,21 @@ namespace Wms.Tests.Shared;
 public static class LoopbackPorts
 {
     private const int Lowest = 20000;
+    private static readonly int Below = Math.Max(Lowest + 100, EphemeralLow());
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Sync = new();
 
     /// <summary>A port nothing listens on now and nothing else in the suite will take.</summary>
     public static int Free()
     {
-        var below = Math.Max(Lowest + 100, EphemeralLow());
         for (var attempt = 0; attempt < 1000; attempt++)
         {
-            var port = Random.Shared.Next(Lowest, below);
+            var port = Random.Shared.Next(Lowest, Below);
             lock (Sync)
                 if (!Given.Add(port)) continue;
             if (Bindable(port)) return port;
         }
-        throw new InvalidOperationException($"no bindable loopback port in {Lowest}-{below - 1}");
+        throw new InvalidOperationException($"no bindable loopback port in {Lowest}-{Below - 1}");
     }
 
     private static bool Bindable(int port)
