@@ -21,6 +21,9 @@ internal static class KeptScalars
     public static readonly Scalar Two = 2.0.ToScalar();
     public static readonly Scalar Half = 0.5.ToScalar();
 
+    /// <summary>An integral 1, for counters: an integral tensor refuses a floating-point alpha.</summary>
+    public static readonly Scalar OneBatch = 1L.ToScalar();
+
     /// <summary><paramref name="left"/> + <paramref name="right"/>, with a kept alpha.</summary>
     public static Tensor Plus(this Tensor left, Tensor right) => left.add(right, One);
 

@@ -86,18 +86,34 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     private Tensor Block(Sequential block, Tensor x)
     {
-        if (!BFloat16) return block.call(x);
         foreach (var layer in block.children())
         {
             x = layer switch
             {
-                Conv2d conv => MixedConv(conv, x, 1),
-                // Batch norm takes bfloat16 input with float32 parameters and statistics, as under autocast.
-                BatchNorm2d norm => norm.call(x),
-                _ => functional.relu(x),
+                Conv2d conv when BFloat16 => MixedConv(conv, x, 1),
+                // Under bfloat16, batch norm takes bfloat16 input with float32 parameters and statistics, as under autocast.
+                BatchNorm2d norm => Normalize(norm, x),
+                TorchSharp.Modules.ReLU when BFloat16 => functional.relu(x),
+                Module<Tensor, Tensor> other => other.call(x),
+                _ => throw new InvalidOperationException($"Unexpected layer {layer.GetType().Name} in a U-Net block."),
             };
         }
         return x;
+    }
+
+    /// <summary>
+    /// <see cref="BatchNorm2d"/>'s own forward, but counting batches with a kept integral scalar.
+    /// </summary>
+    /// <remarks>
+    /// TorchSharp's counts with <c>num_batches_tracked.add_(1)</c>, an implicit scalar a collection on
+    /// another thread can free mid-call (<see cref="KeptScalars"/>): a CI run failed with "For integral
+    /// input tensors, argument alpha must not be a floating point number".
+    /// </remarks>
+    private static Tensor Normalize(BatchNorm2d norm, Tensor x)
+    {
+        if (norm.training) norm.num_batches_tracked?.add_(KeptScalars.OneBatch, KeptScalars.OneBatch);
+        // Every norm here has the default momentum; torch's null (a cumulative average) is never used.
+        return functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, norm.training, norm.momentum ?? 0.1, norm.eps);
     }
 
     private static Tensor MixedConv(Conv2d conv, Tensor x, long padding) =>
