@@ -8,7 +8,6 @@ namespace Wms.Training.Model;
 public static partial class TorchRuntime
 {
     private static readonly Lock Gate = new();
-    private static int _threads;
 
     static TorchRuntime()
     {
@@ -60,16 +59,19 @@ public static partial class TorchRuntime
     /// </summary>
     public static string OpenMpWaitPolicy => Environment.GetEnvironmentVariable(WaitPolicyVariable) ?? DefaultWaitPolicy;
 
-    /// <summary>Sets the intra-op thread count (0 = all cores). libtorch allows inter-op threads to be set only once.</summary>
+    /// <summary>
+    /// Sets the intra-op thread count (0 = all cores) for the work of the calling thread: call it on
+    /// the thread that runs the tensors. libtorch allows inter-op threads to be set only once.
+    /// </summary>
+    /// <remarks>
+    /// OpenMP keeps the count per calling thread, and libtorch's convolutions (oneDNN) read that one.
+    /// So it is set on every call: when a count already set on another thread was skipped here, the
+    /// convolutions ran with whatever this thread had last, and a seeded test model came out one of
+    /// two ways depending on which test had run on the thread before (INT8 agreement 0.974 or 0.983).
+    /// </remarks>
     public static void Configure(int threads)
     {
-        lock (Gate)
-        {
-            var wanted = threads > 0 ? threads : Environment.ProcessorCount;
-            if (_threads == wanted) return;
-            set_num_threads(wanted);
-            _threads = wanted;
-        }
+        lock (Gate) set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
     }
 
     // The native environment: .NET's Environment.SetEnvironmentVariable does not reach libgomp.
