@@ -45,8 +45,9 @@ public sealed class Int8ModelFixture : IDisposable
 /// <summary>
 /// Its seeded training reads torch's global generator and thread count, which tests running beside
 /// it draw from and set: the model then differed from run to run, and so did how closely INT8
-/// follows it (Dice at the median 0.974 once in CI, 0.982-0.991 alone). Run alone, it is the same
-/// model every time, and it is trained once for all three test classes.
+/// follows it (Dice at the median 0.974 in CI, 0.982-0.991 alone). Run alone, on a thread that sets
+/// its own count (<see cref="Wms.Training.Model.TorchRuntime.Configure"/>), it is the same model
+/// every time, and it is trained once for all three test classes.
 /// </summary>
 [CollectionDefinition(Int8ModelFixture.Collection, DisableParallelization = true)]
 public sealed class Int8ModelCollection : ICollectionFixture<Int8ModelFixture>;
