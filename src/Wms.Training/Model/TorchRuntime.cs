@@ -4,11 +4,9 @@ using static TorchSharp.torch;
 
 namespace Wms.Training.Model;
 
-/// <summary>Process-wide libtorch settings, set once before any work.</summary>
+/// <summary>libtorch settings: the process-wide ones, set once before any work, and the calling thread's thread count.</summary>
 public static partial class TorchRuntime
 {
-    private static readonly Lock Gate = new();
-
     static TorchRuntime()
     {
         // libtorch's OpenMP (libgomp) spins while its threads wait for each other. With only two
@@ -71,7 +69,7 @@ public static partial class TorchRuntime
     /// </remarks>
     public static void Configure(int threads)
     {
-        lock (Gate) set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
     }
 
     // The native environment: .NET's Environment.SetEnvironmentVariable does not reach libgomp.

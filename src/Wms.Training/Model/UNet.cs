@@ -86,7 +86,7 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     private Tensor Block(Sequential block, Tensor x)
     {
-        foreach (var layer in block.children())
+        foreach (var layer in block.children().Cast<Module<Tensor, Tensor>>())
         {
             x = layer switch
             {
@@ -94,8 +94,7 @@ public sealed class UNet : Module<Tensor, Tensor>
                 // Under bfloat16, batch norm takes bfloat16 input with float32 parameters and statistics, as under autocast.
                 BatchNorm2d norm => Normalize(norm, x),
                 TorchSharp.Modules.ReLU when BFloat16 => functional.relu(x),
-                Module<Tensor, Tensor> other => other.call(x),
-                _ => throw new InvalidOperationException($"Unexpected layer {layer.GetType().Name} in a U-Net block."),
+                _ => layer.call(x),
             };
         }
         return x;
