@@ -15,6 +15,9 @@ public sealed record TrainingOptions
     /// <summary>Photos and masks are resized to this square size (<c>model.input_size</c>).</summary>
     public int ImageSize { get; init; } = 512;
 
+    /// <summary><c>model.depth</c>: how many times the U-Net halves its input (4, the original's, or 5).</summary>
+    public int Depth { get; init; } = Model.UNet.OriginalDepth;
+
     public int Epochs { get; init; } = 50;
     public int BatchSize { get; init; } = 4;
     public double LearningRate { get; init; } = 1e-4;

@@ -15,7 +15,8 @@ internal static class TrainingOptionsValidation
             o.InputChannels != 3 ? ("model.input_channels", $"must be 3 (RGB photos), not {o.InputChannels}") :
             o.OutputChannels != 1 ? ("model.output_channels", $"must be 1 (one binary mask), not {o.OutputChannels}") :
             o.ImageSize is < UNet.MinInputSize or > UNet.MaxInputSize ? ("model.input_size", $"must be between {UNet.MinInputSize} and {UNet.MaxInputSize}, not {o.ImageSize}") :
-            o.ImageSize % UNet.InputSizeMultiple != 0 ? ("model.input_size", $"must be divisible by {UNet.InputSizeMultiple} (the U-Net halves it four times), not {o.ImageSize}") :
+            !UNet.Depths.Contains(o.Depth) ? ("model.depth", $"must be one of {string.Join(", ", UNet.Depths)}, not {o.Depth}") :
+            o.ImageSize % UNet.InputSizeMultiple(o.Depth) != 0 ? ("model.input_size", $"must be divisible by {UNet.InputSizeMultiple(o.Depth)} (the U-Net halves it {o.Depth} times), not {o.ImageSize}") :
             o.Epochs < 1 ? ("training.epochs", $"must be at least 1, not {o.Epochs}") :
             o.BatchSize < 1 ? ("training.batch_size", $"must be at least 1, not {o.BatchSize}") :
             !(o.LearningRate > 0 && double.IsFinite(o.LearningRate)) ? ("training.learning_rate", $"must be greater than 0, not {F(o.LearningRate)}") :
@@ -41,8 +42,8 @@ internal static class TrainingOptionsValidation
             !IsProbability(a.ScaleProbability) ? ("augmentation.scale_prob", $"must be a probability in [0, 1], not {F(a.ScaleProbability)}") :
             !(a.ScaleLimit is >= 0 and < 1) ? ("augmentation.scale_limit", $"must be 0 or more and less than 1 (the zoom is 1 +- this), not {F(a.ScaleLimit)}") :
             !IsProbability(a.ColorJitterProbability) ? ("augmentation.color_jitter_prob", $"must be a probability in [0, 1], not {F(a.ColorJitterProbability)}") :
-            a.CropSize is { } crop && (!UNet.IsInputSize(crop) || crop > o.ImageSize)
-                ? ("augmentation.crop_size", $"must be between {UNet.MinInputSize} and model.input_size ({o.ImageSize}) and divisible by {UNet.InputSizeMultiple}, not {crop}") :
+            a.CropSize is { } crop && (!UNet.IsInputSize(crop, o.Depth) || crop > o.ImageSize)
+                ? ("augmentation.crop_size", $"must be between {UNet.MinInputSize} and model.input_size ({o.ImageSize}) and divisible by {UNet.InputSizeMultiple(o.Depth)}, not {crop}") :
             !IsProbability(a.CropOnCounterProbability) ? ("augmentation.crop_counter_prob", $"must be a probability in [0, 1], not {F(a.CropOnCounterProbability)}") :
             Core.ThreadLimits.Problem(o.Threads) is { } threads ? ("threads", threads) :
             null;

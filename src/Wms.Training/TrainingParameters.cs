@@ -26,6 +26,7 @@ internal static class TrainingParameters
         // What the original ignored or did not record.
         new("min_lr", F(o.MinLearningRate)),
         new("image_size", I(o.ImageSize)),
+        new("depth", I(o.Depth)),
         new("train_split", F(o.Split.Train)),
         new("val_split", F(o.Split.Validation)),
         new("test_split", F(o.Split.Test)),

@@ -127,9 +127,8 @@ public sealed class TrainingTracker(ITrackingStore store, string experimentName,
         try
         {
             var folder = Path.Combine(temp, RegistryNames.ModelArtifactPath);
-            using (var model = new UNet())
+            using (var model = Checkpoints.Open(Path.Combine(outcome.RunDirectory, Checkpoints.NativeFileName)))
             {
-                Checkpoints.Load(model, Path.Combine(outcome.RunDirectory, Checkpoints.NativeFileName));
                 ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
                 {
                     ImageSize = outcome.Run.Options.ImageSize,

@@ -11,6 +11,9 @@ public static class ConfigNames
     /// <summary>The value of <c>training.time_limit_minutes</c>, <c>training.weight_average</c> and <c>augmentation.crop_size</c> meaning "not used".</summary>
     public const string None = "none";
 
+    /// <summary>The value of <c>compute.bf16</c> meaning "where the CPU has bfloat16 in hardware".</summary>
+    public const string Auto = "auto";
+
     internal static readonly IReadOnlyDictionary<string, LossKind> Losses = new Dictionary<string, LossKind>
     {
         ["bce"] = LossKind.Bce,

@@ -13,6 +13,8 @@ internal static class ConfigSchema
             new("input_channels", Leaf((o, v, n) => o with { InputChannels = v.Int(n) })),
             new("output_channels", Leaf((o, v, n) => o with { OutputChannels = v.Int(n) })),
             new("input_size", Leaf((o, v, n) => o with { ImageSize = InputSize(v, n) })),
+            // Ours: a fifth halving, for more context per pixel (Model.UNet).
+            new("depth", Leaf((o, v, n) => o with { Depth = v.Int(n) })),
             // Ours, not the original's: what is done to the thresholded mask (Core.Inference.MaskPostprocess).
             new("postprocess", Leaf((o, v, n) => o with { Postprocess = v.Choice(n, ConfigNames.Postprocesses) })),
         ])),
@@ -63,7 +65,7 @@ internal static class ConfigSchema
         new("compute", new ConfigSection(
         [
             new("channels_last", Leaf((o, v, n) => o with { Compute = o.Compute with { ChannelsLast = v.Bool(n) } })),
-            new("bf16", Leaf((o, v, n) => o with { Compute = o.Compute with { BFloat16 = v.Bool(n) } })),
+            new("bf16", Leaf((o, v, n) => o with { Compute = o.Compute with { BFloat16 = BFloat16(v, n) } })),
         ])),
     ]);
 
@@ -76,6 +78,14 @@ internal static class ConfigSchema
     /// <summary>An integer, or <c>input_size</c> (the default: the model's input size).</summary>
     private static int? MaskSize(ConfigValue value, YamlNode node) =>
         node is YamlScalarNode { Value: ConfigNames.InputSize } ? null : value.Int(node);
+
+    /// <summary>
+    /// true, false, or <c>auto</c>: bfloat16 where this CPU has it in hardware (<see cref="Model.CpuBFloat16"/>).
+    /// The run's config.yaml then records what was chosen, true or false.
+    /// </summary>
+    private static bool BFloat16(ConfigValue value, YamlNode node) => node is YamlScalarNode { Value: { } text } && text.Equals(ConfigNames.Auto, StringComparison.OrdinalIgnoreCase)
+        ? Model.CpuBFloat16.IsNative
+        : value.Bool(node, ConfigNames.Auto);
 
     private static bool IsNone(YamlNode node) => node is YamlScalarNode { Value: ConfigNames.None };
 

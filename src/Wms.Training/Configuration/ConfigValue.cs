@@ -26,14 +26,16 @@ internal readonly record struct ConfigValue(string File, string Key)
             : throw Fail(node, $"expected a number, got {Show(text)}");
     }
 
-    public bool Bool(YamlNode node)
+    /// <param name="alsoAllowed">A word the caller handles itself (named in the error), or null.</param>
+    public bool Bool(YamlNode node, string? alsoAllowed = null)
     {
-        var text = Scalar(node, "true or false");
+        var expected = alsoAllowed is null ? "true or false" : $"true, false or {alsoAllowed}";
+        var text = Scalar(node, expected);
         return text.ToLowerInvariant() switch
         {
             "true" => true,
             "false" => false,
-            _ => throw Fail(node, $"expected true or false, got {Show(text)}"),
+            _ => throw Fail(node, $"expected {expected}, got {Show(text)}"),
         };
     }
 

@@ -77,6 +77,7 @@ public static class TrainingConfigFile
               input_channels: {o.InputChannels}
               output_channels: {o.OutputChannels}
               input_size: {o.ImageSize}
+              depth: {o.Depth}
               postprocess: {Core.Inference.MaskPostprocessNames.Of(o.Postprocess)}
             training:
               epochs: {o.Epochs}

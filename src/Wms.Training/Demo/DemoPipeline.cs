@@ -59,8 +59,7 @@ public sealed class DemoPipeline(TrainingRun run)
     private static void Export(string runDirectory, string modelDirectory, DemoSettings settings)
     {
         TorchRuntime.Configure(settings.Threads);
-        using var model = new UNet();
-        Checkpoints.Load(model, Path.Combine(runDirectory, Checkpoints.NativeFileName));
+        using var model = Checkpoints.Open(Path.Combine(runDirectory, Checkpoints.NativeFileName));
         ModelFolderExporter.Export(model, modelDirectory, new ModelFolderExportOptions { ImageSize = settings.ImageSize });
     }
 

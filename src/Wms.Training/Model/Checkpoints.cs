@@ -32,12 +32,33 @@ public static class Checkpoints
         }
     }
 
-    /// <summary>Fails like <see cref="Load"/> when the file is not loadable U-Net weights.</summary>
-    public static void Check(string path)
+    /// <summary>
+    /// A U-Net of the depth the weights have, with them loaded (the caller disposes it). The
+    /// original's depth is tried first; when no depth fits, the error is the original's.
+    /// </summary>
+    public static UNet Open(string path)
     {
-        using var model = new UNet();
-        Load(model, path);
+        WmsException? first = null;
+        foreach (var depth in UNet.Depths)
+        {
+            var model = new UNet(depth: depth);
+            try
+            {
+                Load(model, path);
+                return model;
+            }
+            catch (WmsException e)
+            {
+                model.Dispose();
+                if (e.Kind != WmsErrorKind.InvalidInput) throw;
+                first ??= e;
+            }
+        }
+        throw first!;
     }
+
+    /// <summary>Fails like <see cref="Load"/> when the file is not loadable U-Net weights of any depth.</summary>
+    public static void Check(string path) => Open(path).Dispose();
 
     /// <summary>Writes to a temporary file first, so a crash never leaves half a checkpoint under the real name.</summary>
     public static void Save(Module model, string path)

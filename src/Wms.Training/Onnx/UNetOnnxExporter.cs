@@ -30,7 +30,8 @@ public static class UNetOnnxExporter
         MaskPostprocess postprocess = MaskPostprocess.None)
     {
         var graph = new OnnxGraphBuilder();
-        UNetGraph.Build(new UNetOnnxLayers(graph, new UNetLayerWeights(weights)));
+        var layerWeights = new UNetLayerWeights(weights);
+        UNetGraph.Build(new UNetOnnxLayers(graph, layerWeights), layerWeights.Depth);
         return Write(graph, imageSize, ModelContract.Fp32Precision, [], postprocess);
     }
 
@@ -42,7 +43,8 @@ public static class UNetOnnxExporter
         int imageSize = Preprocessing.DefaultSize, MaskPostprocess postprocess = MaskPostprocess.None)
     {
         var graph = new OnnxGraphBuilder();
-        UNetGraph.Build(new UNetQdqLayers(graph, new UNetLayerWeights(weights), ranges));
+        var layerWeights = new UNetLayerWeights(weights);
+        UNetGraph.Build(new UNetQdqLayers(graph, layerWeights, ranges), layerWeights.Depth);
         return Write(graph, imageSize, ModelContract.Int8Precision, [], postprocess);
     }
 
@@ -50,7 +52,8 @@ public static class UNetOnnxExporter
     internal static (byte[] Onnx, IReadOnlyList<string> Activations) ExportWithActivations(IReadOnlyDictionary<string, WeightTensor> weights, int imageSize)
     {
         var graph = new OnnxGraphBuilder();
-        UNetGraph.Build(new UNetOnnxLayers(graph, new UNetLayerWeights(weights)));
+        var layerWeights = new UNetLayerWeights(weights);
+        UNetGraph.Build(new UNetOnnxLayers(graph, layerWeights), layerWeights.Depth);
         var activations = graph.Nodes.Where(n => n.OpType == "Relu").Select(n => n.Name).ToList();
         var outputs = activations.Select(name => new OnnxValueInfo(name, OnnxDataType.Float,
             [.. new[] { "n", "c", "h", "w" }.Select(d => OnnxDimension.Dynamic($"{name}.{d}"))])).ToList();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Tests.Shared;
 using Wms.Training;
+using Wms.Training.Model;
 using Xunit;
 
 namespace Wms.Cli.Tests.Training;
@@ -61,6 +62,54 @@ public sealed class TrainCommandTests
         Assert.Contains("input_size: 32", config);
         Assert.Equal(temp.Combine("c.yaml"), JsonDocument.Parse(File.ReadAllText(temp.Combine("r", "metrics.json"))).RootElement.GetProperty("config_file").GetString());
     }
+
+    [Fact]
+    public async Task Bf16_auto_follows_the_CPU_and_bf16_true_warns_where_it_is_only_emulated()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 48, 40);
+        File.WriteAllText(temp.Combine("auto.yaml"), "compute:\n  bf16: auto\n");
+        File.WriteAllText(temp.Combine("on.yaml"), "compute:\n  bf16: true\n");
+
+        var auto = await CliRunner.RunAsync(temp.Path, Tiny("--config", "auto.yaml", "--epochs", "1", "--out", "a", "--format", "json"));
+        var on = await CliRunner.RunAsync(temp.Path, Tiny("--config", "on.yaml", "--epochs", "1", "--out", "b", "--format", "json"));
+
+        Assert.True(auto.ExitCode == ExitCodes.Success, auto.ToString());
+        Assert.True(on.ExitCode == ExitCodes.Success, on.ToString());
+        // This machine decides which way each goes: the run records what was chosen.
+        var native = CpuBFloat16.IsNative;
+        Assert.Equal(native ? "true" : "false", Params(temp.Combine("a"))["bf16"]);
+        Assert.Contains($"bf16: {(native ? "true" : "false")}", File.ReadAllText(temp.Combine("a", "config.yaml")));
+        Assert.DoesNotContain("bfloat16 is emulated", auto.Stderr);
+        Assert.Equal("true", Params(temp.Combine("b"))["bf16"]);
+        Assert.Equal(!native, on.Stderr.Contains("compute.bf16: true, but this CPU has no AVX-512 BF16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_five_level_U_Net_trains_is_recorded_and_exports_to_ONNX()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 64, 64);
+        File.WriteAllText(temp.Combine("deep.yaml"), "model:\n  depth: 5\n");
+
+        var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "deep.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
+            "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
+        var exported = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "m", "--image-size", "64", "--format", "json");
+        var badSize = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "n", "--image-size", "48");
+
+        Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
+        Assert.Equal("5", Params(temp.Combine("r"))["depth"]);
+        Assert.Contains("depth: 5", File.ReadAllText(temp.Combine("r", "config.yaml")));
+        Assert.True(exported.ExitCode == ExitCodes.Success, exported.ToString());
+        Assert.True(File.Exists(temp.Combine("m", "model.onnx")));
+        Assert.Equal(ExitCodes.InvalidUsage, badSize.ExitCode);
+        Assert.Contains("--image-size: must be divisible by 32", badSize.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("n")));
+    }
+
+    private static Dictionary<string, string> Params(string runFolder) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "metrics.json"))).RootElement.GetProperty("params")
+            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
 
     [Theory]
     [InlineData("training:\n  epochs: many\n", "c.yaml: training.epochs: expected an integer, got \"many\" (line 2)")]

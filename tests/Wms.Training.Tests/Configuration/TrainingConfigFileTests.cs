@@ -64,6 +64,7 @@ public sealed class TrainingConfigFileTests
             Compute = new ComputeOptions(ChannelsLast: true, BFloat16: true),
         }, options);
 
+        Assert.Equal(new TrainingOptions { Depth = 5 }, TrainingConfigFile.Parse("model:\n  depth: 5\n", "c.yaml"));
         var partial = TrainingConfigFile.Parse("training:\n  epochs: 3\n", "c.yaml");
         Assert.Equal(new TrainingOptions { Epochs = 3 }, partial);
         Assert.Equal(new TrainingOptions(), TrainingConfigFile.Parse("", "empty.yaml"));
@@ -140,10 +141,14 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  epochs:\n", "training.epochs: expected an integer, but the value is empty")]
     [InlineData("training:\n  learning_rate: [1, 2]\n", "training.learning_rate: expected a number, got a list")]
     [InlineData("training: 5\n", "training: expected a section with keys epochs, batch_size")]
-    [InlineData("compute:\n  bf16: maybe\n", "compute.bf16: expected true or false, got \"maybe\"")]
+    [InlineData("compute:\n  bf16: maybe\n", "compute.bf16: expected true, false or auto, got \"maybe\"")]
+    [InlineData("compute:\n  channels_last: maybe\n", "compute.channels_last: expected true or false, got \"maybe\"")]
     [InlineData("training:\n  epochs: 0\n", "training.epochs: must be at least 1, not 0")]
     [InlineData("training:\n  batch_size: -1\n", "training.batch_size: must be at least 1")]
     [InlineData("model:\n  input_size: 100\n", "model.input_size: must be divisible by 16")]
+    [InlineData("model:\n  depth: 3\n", "model.depth: must be one of 4, 5, not 3")]
+    [InlineData("model:\n  depth: 5\n  input_size: 496\n", "model.input_size: must be divisible by 32 (the U-Net halves it 5 times), not 496")]
+    [InlineData("model:\n  depth: 5\naugmentation:\n  crop_size: 240\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 32, not 240")]
     [InlineData("model:\n  input_size: [256, 128]\n", "model.input_size: only square input sizes are supported, not [256, 128]")]
     [InlineData("augmentation:\n  crop_size: 640\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 640")]
     [InlineData("augmentation:\n  crop_size: 200\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 16, not 200")]

@@ -32,6 +32,35 @@ public sealed class CheckpointTests
             Assert.True(tensor.allclose(actual[key], rtol: 0, atol: 0), $"{key} differs after the round trip");
     }
 
+    [Theory]
+    [InlineData("w.pth", 4)]
+    [InlineData("w.pth", 5)]
+    [InlineData("w.dat", 5)]
+    public void Open_builds_the_U_Net_of_the_depth_the_weights_have(string fileName, int depth)
+    {
+        using var temp = new TempDirectory();
+        manual_seed(3);
+        using var original = new UNet(depth: depth);
+        Checkpoints.Save(original, temp.Combine(fileName));
+
+        using var opened = Checkpoints.Open(temp.Combine(fileName));
+
+        Assert.Equal(depth, opened.Depth);
+        foreach (var (key, tensor) in original.state_dict())
+            Assert.True(tensor.allclose(opened.state_dict()[key], rtol: 0, atol: 0), $"{key} differs after opening");
+    }
+
+    [Fact]
+    public void Open_of_a_file_that_is_not_weights_is_a_clear_error_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("broken.pth");
+        File.WriteAllText(path, "not a pickle");
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+        Assert.Contains(path, error.Message);
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+    }
+
     [Fact]
     public void A_file_that_is_not_weights_is_a_clear_error_naming_it()
     {

@@ -28,12 +28,44 @@ public sealed class UNetTests
         Assert.Contains("final.bias", keys);
     }
 
-    [Theory]
-    [InlineData(64, 64)]
-    [InlineData(250, 333)]
-    public void Output_is_one_logit_channel_at_the_input_size(int height, int width)
+    [Fact]
+    public void A_fifth_level_adds_enc5_and_dec5_and_its_weights_say_so()
+    {
+        using var original = new UNet();
+        using var deeper = new UNet(depth: 5);
+        var originalKeys = original.state_dict().Keys.ToList();
+        var keys = deeper.state_dict().Keys.ToList();
+
+        // The original's blocks keep their names; the bottleneck moves one level down.
+        Assert.Equal(128 + 28, keys.Count);
+        Assert.Equal(7_868_417, deeper.parameters().Sum(p => p.numel()));
+        Assert.Contains("enc5.4.running_var", keys);
+        Assert.Contains("dec5.0.weight", keys);
+        Assert.Equal([512L, 256, 3, 3], deeper.state_dict()["bottleneck.0.weight"].shape);
+        Assert.Equal([256L, 512 + 256, 3, 3], deeper.state_dict()["dec5.0.weight"].shape);
+        Assert.Equal(4, UNet.DepthOf(originalKeys));
+        Assert.Equal(5, UNet.DepthOf(keys));
+        Assert.Null(UNet.DepthOf(["final.weight"]));
+        Assert.Equal(["enc1", "enc2", "enc3", "enc4", "enc5"], UNet.EncoderBlocks(5));
+        Assert.Equal(["dec5", "dec4", "dec3", "dec2", "dec1"], UNet.DecoderBlocks(5));
+    }
+
+    [Fact]
+    public void The_original_state_dict_keeps_PyTorchs_key_order()
     {
         using var model = new UNet();
+        var blocks = model.state_dict().Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
+        Assert.Equal(["enc1", "enc2", "enc3", "enc4", "bottleneck", "dec4", "dec3", "dec2", "dec1", "final"], blocks);
+    }
+
+    [Theory]
+    [InlineData(64, 64, 4)]
+    [InlineData(250, 333, 4)]
+    [InlineData(64, 64, 5)]
+    [InlineData(250, 333, 5)]
+    public void Output_is_one_logit_channel_at_the_input_size(int height, int width, int depth)
+    {
+        using var model = new UNet(depth: depth);
         model.eval();
         using var _ = no_grad();
         using var x = rand(2, 3, height, width);

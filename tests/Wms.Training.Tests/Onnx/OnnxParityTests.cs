@@ -12,13 +12,15 @@ public sealed class OnnxParityTests
     private const float Tolerance = 1e-4f;
 
     [Theory]
-    [InlineData(2, 512, 512)]
-    [InlineData(1, 250, 333)]
-    [InlineData(3, 37, 61)]
-    public void Onnx_logits_match_TorchSharp(int batch, int height, int width)
+    [InlineData(2, 512, 512, 4)]
+    [InlineData(1, 250, 333, 4)]
+    [InlineData(3, 37, 61, 4)]
+    [InlineData(1, 250, 333, 5)]
+    [InlineData(1, 64, 96, 5)]
+    public void Onnx_logits_match_TorchSharp(int batch, int height, int width, int depth)
     {
         TorchRuntime.Configure(2);
-        using var model = TrainedUNet.Create(seed: 11);
+        using var model = TrainedUNet.Create(seed: 11, depth);
         var onnx = UNetOnnxExporter.Export(model);
         var shape = new long[] { batch, 3, height, width };
         var input = RandomInput(batch * 3 * height * width, seed: 5);

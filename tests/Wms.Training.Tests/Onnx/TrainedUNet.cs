@@ -10,10 +10,10 @@ namespace Wms.Training.Tests.Onnx;
 /// </summary>
 internal static class TrainedUNet
 {
-    public static UNet Create(int seed)
+    public static UNet Create(int seed, int depth = UNet.OriginalDepth)
     {
         manual_seed(seed);
-        var model = new UNet();
+        var model = new UNet(depth: depth);
         model.train();
         using var optimizer = new KeptScalarsAdam(model.parameters(), 1e-3, weightDecay: 0);
         for (var step = 0; step < 3; step++)

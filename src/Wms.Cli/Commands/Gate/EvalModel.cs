@@ -71,8 +71,7 @@ internal sealed class EvalModel : IDisposable
         try
         {
             TorchRuntime.Configure(0);
-            using var model = new UNet();
-            Checkpoints.Load(model, weights);
+            using var model = Checkpoints.Open(weights);
             var export = ModelFolderExporter.Export(model, Path.Combine(temp, "model"), new ModelFolderExportOptions { ImageSize = imageSize, Postprocess = postprocess });
             return new EvalModel(export.Package, $"{weights} (at {imageSize}x{imageSize})", temp);
         }

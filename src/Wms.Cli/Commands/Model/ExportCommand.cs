@@ -87,7 +87,7 @@ internal sealed class ExportCommand : BaseCommand
         var size = parseResult.GetValue(ImageSize);
         // What training accepts (model.input_size).
         if (!UNet.IsInputSize(size))
-            throw new WmsException($"--image-size: must be between {UNet.MinInputSize} and {UNet.MaxInputSize} and divisible by {UNet.InputSizeMultiple} " +
+            throw new WmsException($"--image-size: must be between {UNet.MinInputSize} and {UNet.MaxInputSize} and divisible by {UNet.InputSizeMultiple()} " +
                 $"(the U-Net halves it four times), not {size}");
 
         var postprocess = MaskPostprocessNames.ParseOption(Postprocess.Name, parseResult.GetValue(Postprocess)!);
@@ -97,8 +97,10 @@ internal sealed class ExportCommand : BaseCommand
             throw new WmsException($"{folder}: already exists (use --force to replace it)", WmsErrorKind.Conflict);
 
         TorchRuntime.Configure(0);
-        using var model = new UNet();
-        Checkpoints.Load(model, weights);
+        using var model = Checkpoints.Open(weights);
+        if (!UNet.IsInputSize(size, model.Depth))
+            throw new WmsException($"--image-size: must be divisible by {UNet.InputSizeMultiple(model.Depth)} for {weights} " +
+                $"(the U-Net halves it {model.Depth} times), not {size}");
         var export = ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
         {
             ImageSize = size,
