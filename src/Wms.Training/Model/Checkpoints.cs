@@ -16,7 +16,7 @@ public static class Checkpoints
     public static bool IsPyTorch(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".pth" or ".pt";
 
-    /// <summary>Loads every weight strictly (all 128 keys, right shapes) or fails naming the file.</summary>
+    /// <summary>Loads every weight strictly (all keys of <paramref name="model"/>'s depth, right shapes) or fails naming the file.</summary>
     public static void Load(Module model, string path)
     {
         if (!File.Exists(path))

@@ -10,7 +10,8 @@ namespace Wms.Training.Model;
 /// bilinear upsampling, logits out, 1,965,569 parameters. Module names are the PyTorch
 /// state_dict keys (<c>enc1.0.weight</c>, ..., <c>final.bias</c>), so a user's <c>best.pth</c>
 /// loads as is. <c>depth</c> 5 adds a fifth halving (<c>enc5</c>, <c>dec5</c>): twice the
-/// receptive field for about an eighth more compute, since every level costs about the same.
+/// receptive field for about a quarter more multiply-adds (the new level runs at 1/256 of the pixels
+/// but with 16 times the channels, so it costs about what a level of the original costs).
 /// </summary>
 public sealed class UNet : Module<Tensor, Tensor>
 {

@@ -13,8 +13,8 @@ namespace Wms.Training.Onnx;
 /// (eval-mode running statistics), opset 17, input <c>input</c> float32 [batch, 3, height, width]
 /// and output <c>logits</c> float32 [batch, 1, height, width], every dimension but the channels
 /// dynamic. Each upsampling is a bilinear <c>Resize</c> (half_pixel, as PyTorch's
-/// align_corners=False) to the skip tensor's own height and width, so any input of at least 16
-/// pixels a side works exactly as in TorchSharp, odd sizes included (the pools floor).
+/// align_corners=False) to the skip tensor's own height and width, so any input of at least 2^depth
+/// pixels a side (16 for the original) works exactly as in TorchSharp, odd sizes included (the pools floor).
 /// </summary>
 public static class UNetOnnxExporter
 {

@@ -96,6 +96,9 @@ public sealed class TrainCommandTests
             "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
         var exported = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "m", "--image-size", "64", "--format", "json");
         var badSize = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "n", "--image-size", "48");
+        // Starting a depth-4 run from depth-5 weights is refused before the data is read.
+        var wrongDepth = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "64", "--threads", "1", "--epochs", "1",
+            "--init", "r/best.pth", "--out", "s");
 
         Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
         Assert.Equal("5", Params(temp.Combine("r"))["depth"]);
@@ -105,6 +108,9 @@ public sealed class TrainCommandTests
         Assert.Equal(ExitCodes.InvalidUsage, badSize.ExitCode);
         Assert.Contains("--image-size: must be divisible by 32", badSize.Stderr);
         Assert.False(Directory.Exists(temp.Combine("n")));
+        Assert.Equal(ExitCodes.InvalidUsage, wrongDepth.ExitCode);
+        Assert.Contains($"error: {temp.Combine("r", "best.pth")}: weights of a U-Net of depth 5, but model.depth is 4 (set model.depth: 5", wrongDepth.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("s")) || Directory.Exists(temp.Combine("s.partial")));
     }
 
     private static Dictionary<string, string> Params(string runFolder) =>

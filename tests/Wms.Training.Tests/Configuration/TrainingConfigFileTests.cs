@@ -125,7 +125,7 @@ public sealed class TrainingConfigFileTests
     {
         var options = new TrainingOptions
         {
-            ImageSize = 128, Epochs = 3, LearningRate = 3e-4, Split = new SplitRatios(0.6, 0.2, 0.2),
+            ImageSize = 128, Depth = 5, Epochs = 3, LearningRate = 3e-4, Split = new SplitRatios(0.6, 0.2, 0.2),
             Augmentation = new AugmentationOptions { RotationDegrees = 12.5 }, Compute = new ComputeOptions(false, true),
         };
         Assert.Equal(options, TrainingConfigFile.Parse(TrainingConfigFile.Write(options), "w.yaml"));

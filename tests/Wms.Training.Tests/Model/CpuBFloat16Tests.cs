@@ -39,8 +39,8 @@ public sealed class CpuBFloat16Tests
     [InlineData("AUTO")]
     public void Bf16_auto_in_a_config_is_this_machines_answer(string value)
     {
-        var options = TrainingConfigFile.Parse($"compute:\n  bf16: {value}\n", "c.yaml");
-        Assert.Equal(CpuBFloat16.IsNative, options.Compute.BFloat16);
-        Assert.Equal(CpuBFloat16.InCpuInfo(File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : null), CpuBFloat16.IsNative);
+        // Which way it goes depends on the host; that it is the host's answer, whichever, is the contract.
+        var options = TrainingConfigFile.Parse($"compute:\n  bf16: {value}\n  channels_last: false\n", "c.yaml");
+        Assert.Equal(new ComputeOptions(ChannelsLast: false, BFloat16: CpuBFloat16.IsNative), options.Compute);
     }
 }

@@ -50,6 +50,17 @@ public sealed class UNetTests
         Assert.Equal(["dec5", "dec4", "dec3", "dec2", "dec1"], UNet.DecoderBlocks(5));
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Inside_another_module_the_U_Net_keeps_its_keys_under_the_outer_name(int depth)
+    {
+        using var model = new UNet(depth: depth);
+        var own = model.state_dict().Keys.ToList();
+        using var outer = nn.Sequential(("unet", model));
+        Assert.Equal(own.Select(k => "unet." + k), outer.state_dict().Keys);
+    }
+
     [Fact]
     public void The_original_state_dict_keeps_PyTorchs_key_order()
     {

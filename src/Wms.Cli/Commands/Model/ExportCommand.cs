@@ -88,7 +88,7 @@ internal sealed class ExportCommand : BaseCommand
         // What training accepts (model.input_size).
         if (!UNet.IsInputSize(size))
             throw new WmsException($"--image-size: must be between {UNet.MinInputSize} and {UNet.MaxInputSize} and divisible by {UNet.InputSizeMultiple()} " +
-                $"(the U-Net halves it four times), not {size}");
+                $"(the U-Net halves it four times; five times, so 32, for depth-5 weights), not {size}");
 
         var postprocess = MaskPostprocessNames.ParseOption(Postprocess.Name, parseResult.GetValue(Postprocess)!);
         var int8 = Int8Options(parseResult);

@@ -45,10 +45,12 @@ internal sealed class PipelineRunCommand : BaseCommand
         var configFile = parseResult.GetValue(ConfigOption) is { } c ? _workspace.Resolve(c) : null;
         var minDelta = parseResult.GetValue(MinDeltaOption);
         if (!(minDelta >= 0)) throw new WmsException($"--min-delta: must be 0 or more, not {minDelta}");
+        var options = TrainingCommandOptions.Resolve(parseResult, configFile, _workspace.Resolve);
+        TrainingCommandOptions.WarnAboutCompute(options, Ui.Warn);
         var request = new PipelineRequest(
             _workspace.Resolve(parseResult.GetValue(NewOption)!),
             _workspace.Resolve(parseResult.GetValue(DataOption)!),
-            TrainingCommandOptions.Resolve(parseResult, configFile, _workspace.Resolve),
+            options,
             configFile,
             _workspace.Resolve(parseResult.GetValue(StateDirOption)!),
             _workspace.Resolve(parseResult.GetValue(RunsOption)!),

@@ -7,7 +7,6 @@ using Wms.Core.Tracking;
 using Wms.Core.Tracking.Liveness;
 using Wms.Training;
 using Wms.Training.Configuration;
-using Wms.Training.Model;
 using Wms.Training.Runs;
 
 namespace Wms.Cli.Commands.Training;
@@ -63,7 +62,7 @@ public sealed class TrainCommand : BaseCommand, ITopLevelCommand
         var options = TrainingCommandOptions.Resolve(parseResult, configFile, _workspace.Resolve);
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var output = OutputFolder(parseResult.GetValue(OutOption));
-        if (CpuBFloat16.EmulationWarning(options.Compute.BFloat16, CpuBFloat16.IsNative) is { } warning) Ui.Warn(warning);
+        TrainingCommandOptions.WarnAboutCompute(options, Ui.Warn);
 
         // --no-track: the run folder only; the tracking store (and a tracker that is down) is not touched.
         TrainingTracker? tracker = null;

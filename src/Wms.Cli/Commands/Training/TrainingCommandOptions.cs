@@ -2,6 +2,7 @@ using System.CommandLine;
 using Wms.Core;
 using Wms.Training;
 using Wms.Training.Configuration;
+using Wms.Training.Model;
 
 namespace Wms.Cli.Commands.Training;
 
@@ -10,7 +11,7 @@ internal static class TrainingCommandOptions
 {
     public static readonly Option<int?> Epochs = new("--epochs") { Description = "Epochs (overrides training.epochs)" };
     public static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Batch size (overrides training.batch_size)" };
-    public static readonly Option<int?> ImageSize = new("--image-size") { Description = "Input size in pixels, divisible by 16 (overrides model.input_size)" };
+    public static readonly Option<int?> ImageSize = new("--image-size") { Description = "Input size in pixels, divisible by 16 (32 with model.depth 5; overrides model.input_size)" };
     public static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling, augmentation and weights", DefaultValueFactory = _ => 42 };
     public static readonly Option<int> Threads = new("--threads") { Description = "CPU threads for libtorch (0 = all cores)", DefaultValueFactory = _ => 0 };
 
@@ -23,6 +24,12 @@ internal static class TrainingCommandOptions
     public static IEnumerable<Option> All => [Epochs, BatchSize, ImageSize, Seed, Threads, Init];
 
     /// <summary>Defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
+    /// <summary>What the user should know before a long run: bfloat16 asked for on a CPU that only emulates it.</summary>
+    public static void WarnAboutCompute(TrainingOptions options, Action<string> warn)
+    {
+        if (CpuBFloat16.EmulationWarning(options.Compute.BFloat16, CpuBFloat16.IsNative) is { } warning) warn(warning);
+    }
+
     public static TrainingOptions Resolve(ParseResult parseResult, string? configFile, Func<string, string> resolvePath)
     {
         var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
