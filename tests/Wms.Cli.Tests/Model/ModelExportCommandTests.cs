@@ -73,7 +73,7 @@ public sealed class ModelExportCommandTests
         WriteWeights(temp.Combine("w.pth"));
         var result = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "w.pth", "--out", "model", "--image-size", size);
         Assert.Equal(ExitCodes.InvalidUsage, result.ExitCode);
-        Assert.Contains($"--image-size: must be between 32 and 2048 and divisible by 16 (the U-Net halves it four times), not {size}", result.Stderr);
+        Assert.Contains($"--image-size: must be between 32 and 2048 and divisible by 16 (the U-Net halves it four times; five times, so 32, for depth-5 weights), not {size}", result.Stderr);
         Assert.False(Directory.Exists(temp.Combine("model")));
     }
 
