@@ -57,9 +57,6 @@ public static class Checkpoints
         throw first!;
     }
 
-    /// <summary>Fails like <see cref="Load"/> when the file is not loadable U-Net weights of any depth.</summary>
-    public static void Check(string path) => Open(path).Dispose();
-
     /// <summary>Writes to a temporary file first, so a crash never leaves half a checkpoint under the real name.</summary>
     public static void Save(Module model, string path)
     {

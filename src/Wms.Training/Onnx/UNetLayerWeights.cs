@@ -7,11 +7,12 @@ namespace Wms.Training.Onnx;
 internal sealed class UNetLayerWeights(IReadOnlyDictionary<string, WeightTensor> weights)
 {
     /// <summary>How many times the U-Net halves its input, from which encoder blocks the weights have.</summary>
-    public int Depth { get; } = UNet.DepthOf(weights.Keys) is { } depth && UNet.Depths.Contains(depth)
-        ? depth
-        : throw new WmsException(UNet.DepthOf(weights.Keys) is { } found
-            ? $"state_dict has encoder blocks enc1 to enc{found}: not this U-Net's weights (depth {string.Join(" or ", UNet.Depths)})"
-            : "state_dict has no 'enc1.0.weight': not this U-Net's weights");
+    public int Depth { get; } = UNet.DepthOf(weights.Keys) switch
+    {
+        { } depth when UNet.Depths.Contains(depth) => depth,
+        { } depth => throw new WmsException($"state_dict has encoder blocks enc1 to enc{depth}: not this U-Net's weights (depth {string.Join(" or ", UNet.Depths)})"),
+        null => throw new WmsException("state_dict has no 'enc1.0.weight': not this U-Net's weights"),
+    };
 
     /// <summary>The DoubleConv Sequential's indices: conv 0 with BN 1, conv 3 with BN 4.</summary>
     public ConvWeights DoubleConv(string block, int conv) => conv == 1 ? ConvBn($"{block}.0", $"{block}.1") : ConvBn($"{block}.3", $"{block}.4");

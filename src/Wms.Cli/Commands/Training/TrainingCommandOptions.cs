@@ -24,12 +24,6 @@ internal static class TrainingCommandOptions
     public static IEnumerable<Option> All => [Epochs, BatchSize, ImageSize, Seed, Threads, Init];
 
     /// <summary>Defaults, then the config file, then the command line; checked as a whole, naming the source of a bad value.</summary>
-    /// <summary>What the user should know before a long run: bfloat16 asked for on a CPU that only emulates it.</summary>
-    public static void WarnAboutCompute(TrainingOptions options, Action<string> warn)
-    {
-        if (CpuBFloat16.EmulationWarning(options.Compute.BFloat16, CpuBFloat16.IsNative) is { } warning) warn(warning);
-    }
-
     public static TrainingOptions Resolve(ParseResult parseResult, string? configFile, Func<string, string> resolvePath)
     {
         var options = configFile is null ? new TrainingOptions() : TrainingConfigFile.Load(configFile);
@@ -60,5 +54,11 @@ internal static class TrainingCommandOptions
             : overrides.FirstOrDefault(o => o.Key == key && o.Given).Option?.Name
             ?? (configFile is null ? key : $"{configFile}: {key}");
         return new WmsException($"{source}: {problem}");
+    }
+
+    /// <summary>What the user should know before a long run: bfloat16 asked for on a CPU that only emulates it.</summary>
+    public static void WarnAboutCompute(TrainingOptions options, Action<string> warn)
+    {
+        if (CpuBFloat16.EmulationWarning(options.Compute.BFloat16, CpuBFloat16.IsNative) is { } warning) warn(warning);
     }
 }
