@@ -26,6 +26,22 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task Bench_train_times_the_depth_it_is_given()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliRunner.RunAsync(temp.Path, "bench", "train", "--size", "32", "--depth", "5", "--batch", "2", "--n", "1", "--warmup", "0",
+            "--threads", "1", "--compute", "fp32", "--format", "json");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var row = Assert.Single(JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray());
+        Assert.Equal(5, row.GetProperty("depth").GetInt32());
+
+        // 48 halves four times to 3 but not five: a depth-5 U-Net cannot take it.
+        var odd = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "48", "--depth", "5", "--n", "1", "--threads", "1");
+        Assert.NotEqual(ExitCodes.Success, odd.ExitCode);
+        Assert.Contains("--size: 48 is not a positive multiple of 32", odd.Stderr);
+    }
+
+    [Fact]
     public async Task Without_the_reference_script_the_table_still_comes_with_a_warning_and_a_partial_failure()
     {
         using var temp = new TempDirectory();
@@ -38,6 +54,7 @@ public sealed class BenchCommandTests
 
     [Theory]
     [InlineData("forward", "--threads", "100000", "--threads: must be between 0 (all cores) and 256, not 100000")]
+    [InlineData("train", "--depth", "3", "--depth: must be one of 4, 5, not 3")]
     [InlineData("epoch", "--epochs", "0", "--epochs: must be at least 1, not 0")]
     [InlineData("epoch", "--limit", "-1", "--limit: must be 0 (all pairs) or more, not -1")]
     public async Task Bad_bench_values_are_invalid_usage(string command, string option, string value, string expected)
@@ -63,6 +80,14 @@ public sealed class BenchCommandTests
         Assert.True(row.GetProperty("speedup_vs_torch").GetDouble() > 0);
         Assert.True(row.GetProperty("torch_same_malloc_median_ms").GetDouble() > 0);
         Assert.True(row.GetProperty("speedup_vs_torch_same_malloc").GetDouble() > 0);
+
+        // PyTorch's model is the original depth 4: against our depth 5 there is no speed-up to give.
+        var deeper = await CliRunner.RunAsync(temp.Path, "bench", "train", "--size", "32", "--depth", "5", "--batch", "2", "--n", "1", "--warmup", "0",
+            "--threads", "1", "--compute", "fp32", "--reference", "--reference-script", script, "--format", "json");
+        Assert.True(deeper.ExitCode == ExitCodes.Success, deeper.ToString());
+        var deep = Assert.Single(JsonDocument.Parse(deeper.Stdout).RootElement.EnumerateArray());
+        Assert.True(deep.GetProperty("torch_median_ms").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, deep.GetProperty("speedup_vs_torch").ValueKind);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Wms.Training;
+using Wms.Training.Model;
 
 namespace Wms.Cli.Commands.Bench;
 
@@ -19,6 +20,22 @@ internal static class BenchOptions
         option.Validators.Add(result =>
         {
             if (Core.ThreadLimits.Problem(result.GetValueOrDefault<int>()) is { } problem) result.AddError($"{option.Name}: {problem}");
+        });
+        return option;
+    }
+
+    /// <summary>The U-Net's halvings (<c>model.depth</c>); refuses, as a usage error, one the program does not build.</summary>
+    public static Option<int> Depth()
+    {
+        var option = new Option<int>("--depth")
+        {
+            Description = $"U-Net depth, as model.depth: {string.Join(" or ", UNet.Depths)} (PyTorch's reference is always the original {UNet.OriginalDepth})",
+            DefaultValueFactory = _ => UNet.OriginalDepth,
+        };
+        option.Validators.Add(result =>
+        {
+            var depth = result.GetValueOrDefault<int>();
+            if (!UNet.Depths.Contains(depth)) result.AddError($"--depth: must be one of {string.Join(", ", UNet.Depths)}, not {depth}");
         });
         return option;
     }

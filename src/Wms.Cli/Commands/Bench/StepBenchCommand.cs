@@ -13,6 +13,7 @@ public abstract class StepBenchCommand : BaseCommand
     private readonly Option<int[]> _sizes;
     private readonly Option<int> _batch;
     private readonly Option<int> _threads = BenchOptions.Threads();
+    private readonly Option<int> _depth = BenchOptions.Depth();
     private readonly Option<int> _repeats;
     private readonly Option<int> _warmup;
     private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32, BenchOptions.ChannelsLast);
@@ -27,11 +28,11 @@ public abstract class StepBenchCommand : BaseCommand
     {
         _training = training;
         _workspace = workspace;
-        _sizes = new Option<int[]>("--size") { Description = "Input sizes (square, divisible by 16)", DefaultValueFactory = _ => sizes, AllowMultipleArgumentsPerToken = true };
+        _sizes = new Option<int[]>("--size") { Description = "Input sizes (square, divisible by 16; by 32 at --depth 5)", DefaultValueFactory = _ => sizes, AllowMultipleArgumentsPerToken = true };
         _batch = BenchOptions.Batch(batch);
         _repeats = BenchOptions.Repeats(repeats);
         _warmup = BenchOptions.Warmup(warmup);
-        foreach (var option in new Option[] { _sizes, _batch, _threads, _repeats, _warmup, _compute, _reference, _python, _script })
+        foreach (var option in new Option[] { _sizes, _batch, _depth, _threads, _repeats, _warmup, _compute, _reference, _python, _script })
             Options.Add(option);
     }
 
@@ -41,9 +42,11 @@ public abstract class StepBenchCommand : BaseCommand
         if (batch < 1 || repeats < 1 || warmup < 0)
             throw new WmsException("--batch and --n must be at least 1, --warmup at least 0");
         var sizes = parseResult.GetValue(_sizes)!;
-        var bad = sizes.Where(s => s < 16 || s % 16 != 0).ToList();
+        var depth = parseResult.GetValue(_depth);
+        var multiple = Wms.Training.Model.UNet.InputSizeMultiple(depth);
+        var bad = sizes.Where(s => s < multiple || s % multiple != 0).ToList();
         if (bad.Count > 0)
-            throw new WmsException($"--size: {bad[0]} is not a positive multiple of 16");
+            throw new WmsException($"--size: {bad[0]} is not a positive multiple of {multiple} (a depth-{depth} U-Net halves it {depth} times)");
         var reference = parseResult.GetValue(_reference)
             ? new TorchReference(_workspace.Resolve(parseResult.GetValue(_python)!), _workspace.Resolve(parseResult.GetValue(_script)!))
             : null;
@@ -59,9 +62,9 @@ public abstract class StepBenchCommand : BaseCommand
                 Ui.Info($"{operation} {size}x{size} batch {batch}, {name}...");
                 var compute = BenchOptions.Parse(name);
                 var timing = await Wms.Training.Model.ComputeThread.RunAsync(() => _training
-                    ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute)
-                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute));
-                rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null));
+                    ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute, depth)
+                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute, depth));
+                rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null, Depth: depth));
             }
             if (reference is null) continue;
             var command = _training ? "time-train" : "time-forward";
@@ -94,13 +97,14 @@ public abstract class StepBenchCommand : BaseCommand
             table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var r in rows)
         {
-            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}", r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
+            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}" + (r.Depth == Wms.Training.Model.UNet.OriginalDepth ? "" : $" depth {r.Depth}"), r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
                 r.TorchMedianMs is { } t ? F(t) : "-", X(r.SpeedupVsTorch),
                 r.TorchSameMallocMedianMs is { } m ? F(m) : "-", X(r.SpeedupVsTorchSameMalloc));
         }
         if (rows.Count > 0)
             table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch. "
-                + "Our malloc settings: " + string.Join(' ', Wms.Training.Model.TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}")));
+                + "Our malloc settings: " + string.Join(' ', Wms.Training.Model.TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}"))
+                + (rows.Any(r => r.Depth != Wms.Training.Model.UNet.OriginalDepth) ? $". PyTorch runs the original depth-{Wms.Training.Model.UNet.OriginalDepth} U-Net: a deeper row gets no speedup" : ""));
         return table;
     }
 
