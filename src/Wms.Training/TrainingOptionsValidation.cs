@@ -15,7 +15,7 @@ internal static class TrainingOptionsValidation
             o.InputChannels != 3 ? ("model.input_channels", $"must be 3 (RGB photos), not {o.InputChannels}") :
             o.OutputChannels != 1 ? ("model.output_channels", $"must be 1 (one binary mask), not {o.OutputChannels}") :
             o.ImageSize is < UNet.MinInputSize or > UNet.MaxInputSize ? ("model.input_size", $"must be between {UNet.MinInputSize} and {UNet.MaxInputSize}, not {o.ImageSize}") :
-            !UNet.Depths.Contains(o.Depth) ? ("model.depth", $"must be one of {string.Join(", ", UNet.Depths)}, not {o.Depth}") :
+            UNet.DepthProblem(o.Depth) is { } depthProblem ? ("model.depth", depthProblem) :
             o.ImageSize % UNet.InputSizeMultiple(o.Depth) != 0 ? ("model.input_size", $"must be divisible by {UNet.InputSizeMultiple(o.Depth)} (the U-Net halves it {o.Depth} times), not {o.ImageSize}") :
             o.Epochs < 1 ? ("training.epochs", $"must be at least 1, not {o.Epochs}") :
             o.BatchSize < 1 ? ("training.batch_size", $"must be at least 1, not {o.BatchSize}") :

@@ -22,6 +22,10 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     public static readonly IReadOnlyList<int> Depths = [4, 5];
 
+    /// <summary>Why <paramref name="depth"/> is not one this program builds (for a message naming the field), or null.</summary>
+    public static string? DepthProblem(int depth) =>
+        Depths.Contains(depth) ? null : $"must be one of {string.Join(", ", Depths)}, not {depth}";
+
     /// <summary>Input sizes the model takes: at least 32 and at most 2048 pixels a side, a multiple of 2^depth.</summary>
     public const int MinInputSize = 32, MaxInputSize = 2048;
 

@@ -34,8 +34,7 @@ internal static class BenchOptions
         };
         option.Validators.Add(result =>
         {
-            var depth = result.GetValueOrDefault<int>();
-            if (!UNet.Depths.Contains(depth)) result.AddError($"--depth: must be one of {string.Join(", ", UNet.Depths)}, not {depth}");
+            if (UNet.DepthProblem(result.GetValueOrDefault<int>()) is { } problem) result.AddError($"--depth: {problem}");
         });
         return option;
     }

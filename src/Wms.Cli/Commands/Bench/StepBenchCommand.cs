@@ -4,6 +4,7 @@ using Spectre.Console;
 using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Training.Benchmarks;
+using Wms.Training.Model;
 
 namespace Wms.Cli.Commands.Bench;
 
@@ -43,7 +44,7 @@ public abstract class StepBenchCommand : BaseCommand
             throw new WmsException("--batch and --n must be at least 1, --warmup at least 0");
         var sizes = parseResult.GetValue(_sizes)!;
         var depth = parseResult.GetValue(_depth);
-        var multiple = Wms.Training.Model.UNet.InputSizeMultiple(depth);
+        var multiple = UNet.InputSizeMultiple(depth);
         var bad = sizes.Where(s => s < multiple || s % multiple != 0).ToList();
         if (bad.Count > 0)
             throw new WmsException($"--size: {bad[0]} is not a positive multiple of {multiple} (a depth-{depth} U-Net halves it {depth} times)");
@@ -61,7 +62,7 @@ public abstract class StepBenchCommand : BaseCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 Ui.Info($"{operation} {size}x{size} batch {batch}, {name}...");
                 var compute = BenchOptions.Parse(name);
-                var timing = await Wms.Training.Model.ComputeThread.RunAsync(() => _training
+                var timing = await ComputeThread.RunAsync(() => _training
                     ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute, depth)
                     : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute, depth));
                 rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null, Depth: depth));
@@ -97,14 +98,14 @@ public abstract class StepBenchCommand : BaseCommand
             table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var r in rows)
         {
-            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}" + (r.Depth == Wms.Training.Model.UNet.OriginalDepth ? "" : $" depth {r.Depth}"), r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
+            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}" + (r.Depth == UNet.OriginalDepth ? "" : $" depth {r.Depth}"), r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
                 r.TorchMedianMs is { } t ? F(t) : "-", X(r.SpeedupVsTorch),
                 r.TorchSameMallocMedianMs is { } m ? F(m) : "-", X(r.SpeedupVsTorchSameMalloc));
         }
         if (rows.Count > 0)
-            table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={Wms.Training.Model.TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch. "
-                + "Our malloc settings: " + string.Join(' ', Wms.Training.Model.TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}"))
-                + (rows.Any(r => r.Depth != Wms.Training.Model.UNet.OriginalDepth) ? $". PyTorch runs the original depth-{Wms.Training.Model.UNet.OriginalDepth} U-Net: a deeper row gets no speedup" : ""));
+            table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch. "
+                + "Our malloc settings: " + string.Join(' ', TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}"))
+                + (rows.Any(r => r.Depth != UNet.OriginalDepth) ? $". PyTorch runs the original depth-{UNet.OriginalDepth} U-Net: a deeper row gets no speedup" : ""));
         return table;
     }
 
