@@ -29,7 +29,7 @@ public sealed class Trainer(TrainingOptions options)
     {
         TorchRuntime.Configure(options.Threads);
         manual_seed(options.Seed);
-        using var model = new UNet(depth: options.Depth) { BFloat16 = options.Compute.BFloat16 };
+        using var model = new UNet(baseFilters: options.BaseFilters, depth: options.Depth) { BFloat16 = options.Compute.BFloat16 };
         if (options.InitialWeights is { } initial) Checkpoints.Load(model, initial);
         using var optimizer = new KeptScalarsAdam(model.parameters(), options.LearningRate, options.WeightDecay);
         var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",

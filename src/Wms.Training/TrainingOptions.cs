@@ -18,6 +18,9 @@ public sealed record TrainingOptions
     /// <summary><c>model.depth</c>: how many times the U-Net halves its input (4, the original's, or 5).</summary>
     public int Depth { get; init; } = Model.UNet.OriginalDepth;
 
+    /// <summary><c>model.base_filters</c>: the U-Net's channels at the first level (16, the original's), doubled at each halving.</summary>
+    public int BaseFilters { get; init; } = Model.UNet.OriginalBaseFilters;
+
     public int Epochs { get; init; } = 50;
     public int BatchSize { get; init; } = 4;
     public double LearningRate { get; init; } = 1e-4;

@@ -27,6 +27,7 @@ internal static class TrainingParameters
         new("min_lr", F(o.MinLearningRate)),
         new("image_size", I(o.ImageSize)),
         new("depth", I(o.Depth)),
+        new("base_filters", I(o.BaseFilters)),
         new("train_split", F(o.Split.Train)),
         new("val_split", F(o.Split.Validation)),
         new("test_split", F(o.Split.Test)),

@@ -11,11 +11,12 @@ namespace Wms.Training.Benchmarks;
 /// </summary>
 public static class StepBenchmark
 {
-    public static Timing TrainStep(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth)
+    public static Timing TrainStep(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth,
+        int baseFilters = UNet.OriginalBaseFilters)
     {
         TorchRuntime.Configure(threads);
         manual_seed(0);
-        using var model = new UNet(depth: depth) { BFloat16 = compute.BFloat16 };
+        using var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
         model.train();
         using var optimizer = new KeptScalarsAdam(model.parameters(), 1e-4, 1e-4);
         using var x0 = rand(batch, 3, size, size);
@@ -31,11 +32,12 @@ public static class StepBenchmark
         });
     }
 
-    public static Timing Forward(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth)
+    public static Timing Forward(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth,
+        int baseFilters = UNet.OriginalBaseFilters)
     {
         TorchRuntime.Configure(threads);
         manual_seed(0);
-        using var model = new UNet(depth: depth) { BFloat16 = compute.BFloat16 };
+        using var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
         model.eval();
         using var x0 = rand(batch, 3, size, size);
         using var x = compute.ChannelsLast ? BatchTensors.ChannelsLast(x0) : x0.alias();

@@ -15,6 +15,8 @@ internal static class ConfigSchema
             new("input_size", Leaf((o, v, n) => o with { ImageSize = InputSize(v, n) })),
             // Ours: a fifth halving, for more context per pixel (Model.UNet).
             new("depth", Leaf((o, v, n) => o with { Depth = v.Int(n) })),
+            // Ours: a wider U-Net, for more capacity per pixel (Model.UNet).
+            new("base_filters", Leaf((o, v, n) => o with { BaseFilters = v.Int(n) })),
             // Ours, not the original's: what is done to the thresholded mask (Core.Inference.MaskPostprocess).
             new("postprocess", Leaf((o, v, n) => o with { Postprocess = v.Choice(n, ConfigNames.Postprocesses) })),
         ])),

@@ -65,6 +65,13 @@ public static class TrainingConfigFile
         };
     }
 
+    /// <summary>
+    /// <c>base_filters</c> only when it is not the original's, so the text (and the pipeline's hash
+    /// of it) of every config written before the key existed stays the same.
+    /// </summary>
+    private static string BaseFiltersLine(TrainingOptions o) =>
+        o.BaseFilters == Model.UNet.OriginalBaseFilters ? "" : $"\n  base_filters: {o.BaseFilters}";
+
     /// <summary>The options as a config file that <see cref="Parse"/> reads back to the same options.</summary>
     public static string Write(TrainingOptions o)
     {
@@ -77,7 +84,7 @@ public static class TrainingConfigFile
               input_channels: {o.InputChannels}
               output_channels: {o.OutputChannels}
               input_size: {o.ImageSize}
-              depth: {o.Depth}
+              depth: {o.Depth}{BaseFiltersLine(o)}
               postprocess: {Core.Inference.MaskPostprocessNames.Of(o.Postprocess)}
             training:
               epochs: {o.Epochs}

@@ -33,28 +33,59 @@ public static class Checkpoints
     }
 
     /// <summary>
-    /// A U-Net of the depth the weights have, with them loaded (the caller disposes it). The
-    /// original's depth is tried first; when no depth fits, the error is the original's.
+    /// A U-Net of the depth and width the weights have, with them loaded (the caller disposes it).
+    /// The file's tensor shapes say which U-Net to build, so it is loaded once.
     /// </summary>
     public static UNet Open(string path)
     {
-        WmsException? first = null;
-        foreach (var depth in UNet.Depths)
+        if (!File.Exists(path))
+            throw WmsException.NotFound($"{path}: weights file not found");
+        try
         {
-            var model = new UNet(depth: depth);
+            if (!IsPyTorch(path))
+            {
+                var native = Build(path, CheckpointShapes.ReadNative(path));
+                return LoadOrDispose(native, model => model.load(path, strict: true));
+            }
+            var tensors = CheckpointShapes.ReadPyTorch(path);
             try
             {
-                Load(model, path);
-                return model;
+                var model = Build(path, tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal));
+                return LoadOrDispose(model, m => m.load_state_dict(tensors, strict: true));
             }
-            catch (WmsException e)
+            finally
             {
-                model.Dispose();
-                if (e.Kind != WmsErrorKind.InvalidInput) throw;
-                first ??= e;
+                foreach (var tensor in tensors.Values) tensor.Dispose();
             }
         }
-        throw first!;
+        catch (Exception e) when (e is not WmsException)
+        {
+            throw new WmsException($"{path}: not U-Net weights this program can load ({FirstLine(e.Message)})", WmsErrorKind.InvalidInput, e);
+        }
+    }
+
+    /// <summary>The U-Net whose state_dict has these shapes: its depth from the encoder blocks, its width from the first convolution.</summary>
+    private static UNet Build(string path, IReadOnlyDictionary<string, long[]> shapes)
+    {
+        if (UNet.DepthOf(shapes.Keys) is not { } depth || !shapes.TryGetValue("enc1.0.weight", out var first) || first.Length != 4 || first[0] < 1)
+            throw new WmsException($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", WmsErrorKind.InvalidInput);
+        if (UNet.DepthProblem(depth) is { } problem)
+            throw new WmsException($"{path}: U-Net weights with encoder blocks enc1 to enc{depth}: the depth {problem}", WmsErrorKind.InvalidInput);
+        return new UNet(baseFilters: (int)first[0], depth: depth);
+    }
+
+    private static UNet LoadOrDispose(UNet model, Action<UNet> load)
+    {
+        try
+        {
+            load(model);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes to a temporary file first, so a crash never leaves half a checkpoint under the real name.</summary>

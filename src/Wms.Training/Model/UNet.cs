@@ -12,6 +12,8 @@ namespace Wms.Training.Model;
 /// loads as is. <c>depth</c> 5 adds a fifth halving (<c>enc5</c>, <c>dec5</c>): twice the
 /// receptive field for about a quarter more multiply-adds (the new level runs at 1/256 of the pixels
 /// but with 16 times the channels, so it costs about what a level of the original costs).
+/// <c>baseFilters</c> (<c>model.base_filters</c>) sets the first level's channels, doubled at each
+/// halving: 16 is the original's; 32 has four times the parameters.
 /// </summary>
 public sealed class UNet : Module<Tensor, Tensor>
 {
@@ -22,9 +24,21 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     public static readonly IReadOnlyList<int> Depths = [4, 5];
 
+    /// <summary>The original's channels at the first level.</summary>
+    public const int OriginalBaseFilters = 16;
+
+    /// <summary>Widths this program builds: a multiple of 8 (whole SIMD lanes), up to 64 (16 times the original's parameters).</summary>
+    public const int MinBaseFilters = 8, MaxBaseFilters = 64;
+
     /// <summary>Why <paramref name="depth"/> is not one this program builds (for a message naming the field), or null.</summary>
     public static string? DepthProblem(int depth) =>
         Depths.Contains(depth) ? null : $"must be one of {string.Join(", ", Depths)}, not {depth}";
+
+    /// <summary>Why <paramref name="baseFilters"/> is not a width this program builds, or null.</summary>
+    public static string? BaseFiltersProblem(int baseFilters) =>
+        baseFilters is >= MinBaseFilters and <= MaxBaseFilters && baseFilters % 8 == 0
+            ? null
+            : $"must be a multiple of 8 from {MinBaseFilters} to {MaxBaseFilters}, not {baseFilters}";
 
     /// <summary>Input sizes the model takes: at least 32 and at most 2048 pixels a side, a multiple of 2^depth.</summary>
     public const int MinInputSize = 32, MaxInputSize = 2048;
@@ -56,11 +70,13 @@ public sealed class UNet : Module<Tensor, Tensor>
     private readonly MaxPool2d[] _pools;
     private readonly Conv2d _final;
 
-    public UNet(int inputChannels = 3, int baseFilters = 16, int outputChannels = 1, int depth = OriginalDepth) : base(nameof(UNet))
+    public UNet(int inputChannels = 3, int baseFilters = OriginalBaseFilters, int outputChannels = 1, int depth = OriginalDepth) : base(nameof(UNet))
     {
         if (!Depths.Contains(depth))
             throw new ArgumentOutOfRangeException(nameof(depth), depth, $"the U-Net's depth is one of {string.Join(", ", Depths)}");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baseFilters);
         Depth = depth;
+        BaseFilters = baseFilters;
         var f = baseFilters;
         // Registered in the original's order (encoders, bottleneck, decoders, pools, final), so the
         // state_dict lists its keys as PyTorch's does.
@@ -79,6 +95,9 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     /// <summary>How many times the input is halved: 4 for the original.</summary>
     public int Depth { get; }
+
+    /// <summary>Channels at the first level: 16 for the original.</summary>
+    public int BaseFilters { get; }
 
     private T Register<T>(string name, T module) where T : Module
     {

@@ -17,12 +17,14 @@ public sealed class TrainingRun(TimeProvider time)
 {
     public TrainingRun() : this(TimeProvider.System) { }
 
-    /// <summary>Weights to start from must be U-Net weights of the configured depth, or the run would fail only after loading the data.</summary>
-    private static void CheckInitialWeights(string path, int depth)
+    /// <summary>Weights to start from must be U-Net weights of the configured depth and width, or the run would fail only after loading the data.</summary>
+    private static void CheckInitialWeights(string path, TrainingOptions options)
     {
         using var model = Checkpoints.Open(path);
-        if (model.Depth != depth)
-            throw new WmsException($"{path}: weights of a U-Net of depth {model.Depth}, but model.depth is {depth} (set model.depth: {model.Depth} to start from them)");
+        if (model.Depth != options.Depth)
+            throw new WmsException($"{path}: weights of a U-Net of depth {model.Depth}, but model.depth is {options.Depth} (set model.depth: {model.Depth} to start from them)");
+        if (model.BaseFilters != options.BaseFilters)
+            throw new WmsException($"{path}: weights of a U-Net {model.BaseFilters} channels wide, but model.base_filters is {options.BaseFilters} (set model.base_filters: {model.BaseFilters} to start from them)");
     }
 
     public async Task<TrainingOutcome> RunAsync(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class TrainingRun(TimeProvider time)
         var partial = RunFolder.PartialOf(output);
         CheckOutputIsFree(output, partial);
         // Bad starting weights fail here, naming the file, before any data is read or anything written.
-        if (options.InitialWeights is { } initial) CheckInitialWeights(initial, options.Depth);
+        if (options.InitialWeights is { } initial) CheckInitialWeights(initial, options);
 
         // Everything that can be wrong with the data shows up here, before the run folder exists.
         var loadClock = Stopwatch.StartNew();

@@ -34,6 +34,11 @@ public sealed class BenchCommandTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var row = Assert.Single(JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray());
         Assert.Equal(5, row.GetProperty("depth").GetInt32());
+        Assert.Equal(16, row.GetProperty("base_filters").GetInt32());
+
+        var wider = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "--base-filters", "24", "--n", "1", "--threads", "1");
+        Assert.True(wider.ExitCode == ExitCodes.Success, wider.ToString());
+        Assert.Contains("forward 32 b1 width 24", wider.Stdout);
 
         // 48 halves four times to 3 but not five: a depth-5 U-Net cannot take it.
         var odd = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "48", "--depth", "5", "--n", "1", "--threads", "1");
@@ -55,6 +60,7 @@ public sealed class BenchCommandTests
     [Theory]
     [InlineData("forward", "--threads", "100000", "--threads: must be between 0 (all cores) and 256, not 100000")]
     [InlineData("train", "--depth", "3", "--depth: must be one of 4, 5, not 3")]
+    [InlineData("forward", "--base-filters", "20", "--base-filters: must be a multiple of 8 from 8 to 64, not 20")]
     [InlineData("epoch", "--epochs", "0", "--epochs: must be at least 1, not 0")]
     [InlineData("epoch", "--limit", "-1", "--limit: must be 0 (all pairs) or more, not -1")]
     public async Task Bad_bench_values_are_invalid_usage(string command, string option, string value, string expected)
@@ -88,6 +94,14 @@ public sealed class BenchCommandTests
         var deep = Assert.Single(JsonDocument.Parse(deeper.Stdout).RootElement.EnumerateArray());
         Assert.True(deep.GetProperty("torch_median_ms").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, deep.GetProperty("speedup_vs_torch").ValueKind);
+
+        // Nor against a wider one.
+        var widerRun = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "--base-filters", "24", "--n", "1", "--warmup", "0",
+            "--threads", "1", "--compute", "fp32", "--reference", "--reference-script", script, "--format", "json");
+        Assert.True(widerRun.ExitCode == ExitCodes.Success, widerRun.ToString());
+        var wide = Assert.Single(JsonDocument.Parse(widerRun.Stdout).RootElement.EnumerateArray());
+        Assert.True(wide.GetProperty("torch_median_ms").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, wide.GetProperty("speedup_vs_torch_same_malloc").ValueKind);
     }
 
     [Fact]

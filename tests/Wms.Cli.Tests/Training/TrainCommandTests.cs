@@ -113,6 +113,32 @@ public sealed class TrainCommandTests
         Assert.False(Directory.Exists(temp.Combine("s")) || Directory.Exists(temp.Combine("s.partial")));
     }
 
+    [Fact]
+    public async Task A_wider_U_Net_trains_is_recorded_exports_to_ONNX_and_evaluates()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 64, 64);
+        File.WriteAllText(temp.Combine("wide.yaml"), "model:\n  base_filters: 24\n");
+
+        var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "wide.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
+            "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
+        var exported = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.dat", "--out", "m", "--image-size", "64", "--format", "json");
+        var evaluated = await CliRunner.RunAsync(temp.Path, "eval", "--model", "r/best.pth", "--config", "r/config.yaml", "--data", "data", "--split", "all", "--format", "json");
+        // Starting a 16-wide run from 24-wide weights is refused before the data is read.
+        var wrongWidth = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "64", "--threads", "1", "--epochs", "1",
+            "--init", "r/best.pth", "--out", "s");
+
+        Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
+        Assert.Equal("24", Params(temp.Combine("r"))["base_filters"]);
+        Assert.Contains("base_filters: 24", File.ReadAllText(temp.Combine("r", "config.yaml")));
+        Assert.True(exported.ExitCode == ExitCodes.Success, exported.ToString());
+        Assert.True(File.Exists(temp.Combine("m", "model.onnx")));
+        Assert.True(evaluated.ExitCode == ExitCodes.Success, evaluated.ToString());
+        Assert.Equal(ExitCodes.InvalidUsage, wrongWidth.ExitCode);
+        Assert.Contains($"error: {temp.Combine("r", "best.pth")}: weights of a U-Net 24 channels wide, but model.base_filters is 16 (set model.base_filters: 24", wrongWidth.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("s")) || Directory.Exists(temp.Combine("s.partial")));
+    }
+
     private static Dictionary<string, string> Params(string runFolder) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "metrics.json"))).RootElement.GetProperty("params")
             .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);

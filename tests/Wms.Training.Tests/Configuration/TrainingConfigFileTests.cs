@@ -129,6 +129,17 @@ public sealed class TrainingConfigFileTests
             Augmentation = new AugmentationOptions { RotationDegrees = 12.5 }, Compute = new ComputeOptions(false, true),
         };
         Assert.Equal(options, TrainingConfigFile.Parse(TrainingConfigFile.Write(options), "w.yaml"));
+
+        var wider = options with { BaseFilters = 32 };
+        Assert.Contains("  base_filters: 32\n", TrainingConfigFile.Write(wider));
+        Assert.Equal(wider, TrainingConfigFile.Parse(TrainingConfigFile.Write(wider), "w.yaml"));
+    }
+
+    [Fact]
+    public void The_original_width_is_not_written_so_configs_written_before_the_key_keep_their_text()
+    {
+        Assert.DoesNotContain("base_filters", TrainingConfigFile.Write(new TrainingOptions()));
+        Assert.Equal(new TrainingOptions { BaseFilters = 24 }, TrainingConfigFile.Parse("model:\n  base_filters: 24\n", "c.yaml"));
     }
 
     [Theory]
@@ -147,6 +158,8 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  batch_size: -1\n", "training.batch_size: must be at least 1")]
     [InlineData("model:\n  input_size: 100\n", "model.input_size: must be divisible by 16")]
     [InlineData("model:\n  depth: 3\n", "model.depth: must be one of 4, 5, not 3")]
+    [InlineData("model:\n  base_filters: 12\n", "model.base_filters: must be a multiple of 8 from 8 to 64, not 12")]
+    [InlineData("model:\n  base_filters: 128\n", "model.base_filters: must be a multiple of 8 from 8 to 64, not 128")]
     [InlineData("model:\n  depth: 5\n  input_size: 496\n", "model.input_size: must be divisible by 32 (the U-Net halves it 5 times), not 496")]
     [InlineData("model:\n  depth: 5\naugmentation:\n  crop_size: 240\n", "augmentation.crop_size: must be between 32 and model.input_size (512) and divisible by 32, not 240")]
     [InlineData("model:\n  input_size: [256, 128]\n", "model.input_size: only square input sizes are supported, not [256, 128]")]

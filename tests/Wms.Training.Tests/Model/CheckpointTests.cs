@@ -3,6 +3,7 @@ using Wms.Training.Model;
 using Wms.Tests.Shared;
 using Xunit;
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Wms.Training.Tests.Model;
 
@@ -33,19 +34,24 @@ public sealed class CheckpointTests
     }
 
     [Theory]
-    [InlineData("w.pth", 4)]
-    [InlineData("w.pth", 5)]
-    [InlineData("w.dat", 5)]
-    public void Open_builds_the_U_Net_of_the_depth_the_weights_have(string fileName, int depth)
+    [InlineData("w.pth", 4, 16)]
+    [InlineData("w.pth", 5, 16)]
+    [InlineData("w.dat", 5, 16)]
+    [InlineData("w.pth", 4, 24)]
+    [InlineData("w.dat", 4, 32)]
+    [InlineData("w.dat", 5, 8)]
+    public void Open_builds_the_U_Net_of_the_depth_and_width_the_weights_have(string fileName, int depth, int baseFilters)
     {
         using var temp = new TempDirectory();
         manual_seed(3);
-        using var original = new UNet(depth: depth);
+        using var original = new UNet(baseFilters: baseFilters, depth: depth);
+        original.train();
+        using (var x = rand(2, 3, 64, 64)) original.call(x).Dispose();
         Checkpoints.Save(original, temp.Combine(fileName));
 
         using var opened = Checkpoints.Open(temp.Combine(fileName));
 
-        Assert.Equal(depth, opened.Depth);
+        Assert.Equal((depth, baseFilters), (opened.Depth, opened.BaseFilters));
         foreach (var (key, tensor) in original.state_dict())
             Assert.True(tensor.allclose(opened.state_dict()[key], rtol: 0, atol: 0), $"{key} differs after opening");
     }
@@ -59,6 +65,36 @@ public sealed class CheckpointTests
         var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
         Assert.Contains(path, error.Message);
         Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("w.dat")]
+    [InlineData("w.pth")]
+    public void Open_of_cut_short_weights_is_a_clear_error_naming_them(string fileName)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine(fileName);
+        using (var model = new UNet()) Checkpoints.Save(model, path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.StartsWith($"{path}: not U-Net weights this program can load (", error.Message);
+    }
+
+    [Fact]
+    public void Open_of_weights_of_another_network_says_what_is_missing()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("other.pth");
+        using (var other = Sequential(("conv", Conv2d(3, 8, 3)))) Checkpoints.Save(other, path);
+
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", error.Message);
     }
 
     [Fact]

@@ -39,6 +39,21 @@ internal static class BenchOptions
         return option;
     }
 
+    /// <summary>The U-Net's channels at the first level (<c>model.base_filters</c>); refuses, as a usage error, a width the program does not build.</summary>
+    public static Option<int> BaseFilters()
+    {
+        var option = new Option<int>("--base-filters")
+        {
+            Description = $"U-Net width, as model.base_filters (PyTorch's reference is always the original {UNet.OriginalBaseFilters})",
+            DefaultValueFactory = _ => UNet.OriginalBaseFilters,
+        };
+        option.Validators.Add(result =>
+        {
+            if (UNet.BaseFiltersProblem(result.GetValueOrDefault<int>()) is { } problem) result.AddError($"--base-filters: {problem}");
+        });
+        return option;
+    }
+
     public static Option<int> Batch(int value) => new("--batch") { Description = "Batch size", DefaultValueFactory = _ => value };
 
     public static Option<int> Repeats(int value) => new("--n") { Description = "Timed repetitions (the median is reported)", DefaultValueFactory = _ => value };

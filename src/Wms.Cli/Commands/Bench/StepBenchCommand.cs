@@ -15,6 +15,7 @@ public abstract class StepBenchCommand : BaseCommand
     private readonly Option<int> _batch;
     private readonly Option<int> _threads = BenchOptions.Threads();
     private readonly Option<int> _depth = BenchOptions.Depth();
+    private readonly Option<int> _baseFilters = BenchOptions.BaseFilters();
     private readonly Option<int> _repeats;
     private readonly Option<int> _warmup;
     private readonly Option<string[]> _compute = BenchOptions.Compute(BenchOptions.Fp32, BenchOptions.ChannelsLast);
@@ -33,7 +34,7 @@ public abstract class StepBenchCommand : BaseCommand
         _batch = BenchOptions.Batch(batch);
         _repeats = BenchOptions.Repeats(repeats);
         _warmup = BenchOptions.Warmup(warmup);
-        foreach (var option in new Option[] { _sizes, _batch, _depth, _threads, _repeats, _warmup, _compute, _reference, _python, _script })
+        foreach (var option in new Option[] { _sizes, _batch, _depth, _baseFilters, _threads, _repeats, _warmup, _compute, _reference, _python, _script })
             Options.Add(option);
     }
 
@@ -44,6 +45,7 @@ public abstract class StepBenchCommand : BaseCommand
             throw new WmsException("--batch and --n must be at least 1, --warmup at least 0");
         var sizes = parseResult.GetValue(_sizes)!;
         var depth = parseResult.GetValue(_depth);
+        var width = parseResult.GetValue(_baseFilters);
         var multiple = UNet.InputSizeMultiple(depth);
         var bad = sizes.Where(s => s < multiple || s % multiple != 0).ToList();
         if (bad.Count > 0)
@@ -63,9 +65,9 @@ public abstract class StepBenchCommand : BaseCommand
                 Ui.Info($"{operation} {size}x{size} batch {batch}, {name}...");
                 var compute = BenchOptions.Parse(name);
                 var timing = await ComputeThread.RunAsync(() => _training
-                    ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute, depth)
-                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute, depth));
-                rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null, Depth: depth));
+                    ? StepBenchmark.TrainStep(size, batch, threads, repeats, warmup, compute, depth, width)
+                    : StepBenchmark.Forward(size, batch, threads, repeats, warmup, compute, depth, width));
+                rows.Add(new StepTiming(operation, size, batch, threads, name, Round(timing.Median), Round(timing.Min), Round(timing.Max), null, Depth: depth, BaseFilters: width));
             }
             if (reference is null) continue;
             var command = _training ? "time-train" : "time-forward";
@@ -98,14 +100,15 @@ public abstract class StepBenchCommand : BaseCommand
             table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var r in rows)
         {
-            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}" + (r.Depth == UNet.OriginalDepth ? "" : $" depth {r.Depth}"), r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
+            table.AddRow($"{r.Operation} {r.Size} b{r.Batch}" + (r.Depth == UNet.OriginalDepth ? "" : $" depth {r.Depth}")
+                + (r.BaseFilters == UNet.OriginalBaseFilters ? "" : $" width {r.BaseFilters}"), r.Compute, $"{F(r.MedianMs)} ({F(r.MinMs)})",
                 r.TorchMedianMs is { } t ? F(t) : "-", X(r.SpeedupVsTorch),
                 r.TorchSameMallocMedianMs is { } m ? F(m) : "-", X(r.SpeedupVsTorchSameMalloc));
         }
         if (rows.Count > 0)
             table.Caption($"{rows[0].Threads} threads, OMP_WAIT_POLICY={TorchRuntime.OpenMpWaitPolicy}; speedup > 1: faster than PyTorch. "
                 + "Our malloc settings: " + string.Join(' ', TorchRuntime.AllocatorEnvironment.Select(e => $"{e.Key}={e.Value}"))
-                + (rows.Any(r => r.Depth != UNet.OriginalDepth) ? $". PyTorch runs the original depth-{UNet.OriginalDepth} U-Net: a deeper row gets no speedup" : ""));
+                + (rows.Any(r => !r.IsTorchModel()) ? $". PyTorch runs the original U-Net (depth {UNet.OriginalDepth}, width {UNet.OriginalBaseFilters}): a deeper or wider row gets no speedup" : ""));
         return table;
     }
 

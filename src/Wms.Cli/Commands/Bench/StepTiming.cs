@@ -5,8 +5,8 @@ namespace Wms.Cli.Commands.Bench;
 /// <summary>
 /// One row of `wms bench train|forward`: our timing and, when asked for, PyTorch's twice: as
 /// torch_reference.py runs by default, and with the malloc settings we run with (see TorchRuntime).
-/// PyTorch's model is the original, four halvings deep: against a deeper U-Net of ours its times
-/// are shown, but no speed-up, which would compare two different models.
+/// PyTorch's model is the original, four halvings deep and 16 channels wide: against a deeper or
+/// wider U-Net of ours its times are shown, but no speed-up, which would compare two different models.
 /// </summary>
 public sealed record StepTiming(
     string Operation,
@@ -19,11 +19,15 @@ public sealed record StepTiming(
     double MaxMs,
     double? TorchMedianMs,
     double? TorchSameMallocMedianMs = null,
-    int Depth = UNet.OriginalDepth)
+    int Depth = UNet.OriginalDepth,
+    int BaseFilters = UNet.OriginalBaseFilters)
 {
     /// <summary>How many times faster than PyTorch (above 1 is faster).</summary>
-    public double? SpeedupVsTorch => Depth == UNet.OriginalDepth ? TorchMedianMs / MedianMs : null;
+    public double? SpeedupVsTorch => IsTorchModel() ? TorchMedianMs / MedianMs : null;
 
     /// <summary>How many times faster than PyTorch given our malloc settings.</summary>
-    public double? SpeedupVsTorchSameMalloc => Depth == UNet.OriginalDepth ? TorchSameMallocMedianMs / MedianMs : null;
+    public double? SpeedupVsTorchSameMalloc => IsTorchModel() ? TorchSameMallocMedianMs / MedianMs : null;
+
+    /// <summary>Whether this row's U-Net is the one torch_reference.py runs (a method, so the JSON does not carry it).</summary>
+    public bool IsTorchModel() => Depth == UNet.OriginalDepth && BaseFilters == UNet.OriginalBaseFilters;
 }
