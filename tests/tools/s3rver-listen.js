@@ -4,6 +4,12 @@
 'use strict';
 const S3rver = require('s3rver');
 
+// s3rver reports a port it cannot bind as an 'error' event, not a rejected promise.
+process.on('uncaughtException', (error) => {
+  console.error(`s3rver did not start: ${error.message}`);
+  process.exit(1);
+});
+
 const directory = process.argv[2];
 if (!directory) {
   console.error('usage: node s3rver-listen.js DIRECTORY');

@@ -1,33 +1,17 @@
-using System.Collections;
 using System.Text;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace Wms.Training.Model;
 
 /// <summary>
-/// The shape of every tensor in a weights file, read without building a model, so
-/// <see cref="Checkpoints.Open"/> can build the U-Net the file holds (its depth and width) and load
-/// the file once, instead of trying one architecture after another.
+/// The shape of every tensor in a file of TorchSharp's native format, read without building a model
+/// or the tensors, so <see cref="Checkpoints.Open"/> can build the U-Net the file holds (its depth and
+/// width) and load the file once, instead of trying one architecture after another.
 /// </summary>
 internal static class CheckpointShapes
 {
     /// <summary>More dimensions than any weight has: a file claiming them is not weights (and must not make us allocate).</summary>
     private const int MaxRank = 8;
-
-    /// <summary>
-    /// A PyTorch state_dict (<c>torch.save</c>'s zip) unpickled whole: the caller loads these tensors
-    /// into the model it builds and disposes them, so the file is read once.
-    /// </summary>
-    public static Dictionary<string, Tensor> ReadPyTorch(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var table = PyTorchUnpickler.UnpickleStateDict(stream);
-        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in table)
-            if (entry.Key is string key && entry.Value is Tensor tensor) result[key] = tensor;
-        return result;
-    }
 
     /// <summary>
     /// The names and shapes in TorchSharp's native format (<c>Module.save</c>): a LEB128 count, then
@@ -49,8 +33,10 @@ internal static class CheckpointShapes
                 throw new InvalidDataException($"tensor '{name}' has {rank} dimensions");
             var shape = new long[rank];
             for (var d = 0; d < shape.Length; d++) shape[d] = Leb128(reader);
-            var bytes = shape.Aggregate(1L, (n, dim) => n * dim) * ElementSize(type);
-            if (bytes < 0 || stream.Position + bytes > stream.Length)
+            if (shape.Any(dim => dim < 0))
+                throw new InvalidDataException($"tensor '{name}' has a negative dimension");
+            var bytes = checked(shape.Aggregate(1L, (n, dim) => n * dim) * ElementSize(type));
+            if (stream.Position + bytes > stream.Length)
                 throw new InvalidDataException($"tensor '{name}' runs past the end of the file");
             stream.Seek(bytes, SeekOrigin.Current);
             result[name] = shape;
@@ -61,7 +47,7 @@ internal static class CheckpointShapes
     private static long Leb128(BinaryReader reader)
     {
         long value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
+        for (var shift = 0; shift < 63; shift += 7)
         {
             var b = reader.ReadByte();
             value |= (long)(b & 0x7F) << shift;

@@ -28,7 +28,7 @@ public sealed class UNet : Module<Tensor, Tensor>
     public const int OriginalBaseFilters = 16;
 
     /// <summary>Widths this program builds: a multiple of 8 (whole SIMD lanes), up to 64 (16 times the original's parameters).</summary>
-    public const int MinBaseFilters = 8, MaxBaseFilters = 64;
+    public const int MinBaseFilters = 8, MaxBaseFilters = 64, BaseFiltersStep = 8;
 
     /// <summary>Why <paramref name="depth"/> is not one this program builds (for a message naming the field), or null.</summary>
     public static string? DepthProblem(int depth) =>
@@ -36,9 +36,9 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     /// <summary>Why <paramref name="baseFilters"/> is not a width this program builds, or null.</summary>
     public static string? BaseFiltersProblem(int baseFilters) =>
-        baseFilters is >= MinBaseFilters and <= MaxBaseFilters && baseFilters % 8 == 0
+        baseFilters is >= MinBaseFilters and <= MaxBaseFilters && baseFilters % BaseFiltersStep == 0
             ? null
-            : $"must be a multiple of 8 from {MinBaseFilters} to {MaxBaseFilters}, not {baseFilters}";
+            : $"must be a multiple of {BaseFiltersStep} from {MinBaseFilters} to {MaxBaseFilters}, not {baseFilters}";
 
     /// <summary>Input sizes the model takes: at least 32 and at most 2048 pixels a side, a multiple of 2^depth.</summary>
     public const int MinInputSize = 32, MaxInputSize = 2048;

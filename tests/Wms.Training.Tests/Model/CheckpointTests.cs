@@ -84,17 +84,72 @@ public sealed class CheckpointTests
         Assert.StartsWith($"{path}: not U-Net weights this program can load (", error.Message);
     }
 
-    [Fact]
-    public void Open_of_weights_of_another_network_says_what_is_missing()
+    [Theory]
+    [InlineData("other.pth")]
+    [InlineData("other.dat")]
+    public void Open_of_weights_of_another_network_says_what_is_missing(string fileName)
     {
         using var temp = new TempDirectory();
-        var path = temp.Combine("other.pth");
+        var path = temp.Combine(fileName);
         using (var other = Sequential(("conv", Conv2d(3, 8, 3)))) Checkpoints.Save(other, path);
 
         var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
 
         Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
         Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("w.pth")]
+    [InlineData("w.dat")]
+    public void Open_refuses_a_width_the_program_does_not_build(string fileName)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine(fileName);
+        using (var odd = new UNet(baseFilters: 12)) Checkpoints.Save(odd, path);
+
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' has 12 output channels: the width must be a multiple of 8 from 8 to 64, not 12)", error.Message);
+    }
+
+    [Fact]
+    public void Open_refuses_weights_whose_shapes_would_only_broadcast_into_the_U_Net()
+    {
+        // A one-channel U-Net's first convolution, [16, 1, 3, 3], would be copied into every input
+        // channel of [16, 3, 3, 3] without a word: a grey model silently run on colour photos.
+        using var temp = new TempDirectory();
+        var path = temp.Combine("grey.pth");
+        using (var grey = new UNet(inputChannels: 1)) Checkpoints.Save(grey, path);
+
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' is [16, 1, 3, 3], the U-Net's is [16, 3, 3, 3])", error.Message);
+    }
+
+    [Fact]
+    public void Open_of_a_training_checkpoint_says_to_save_the_state_dict()
+    {
+        TestEnvironment.RequirePython("torch");
+        using var temp = new TempDirectory();
+        var path = temp.Combine("checkpoint.pth");
+        var save = $"import torch; torch.save({{'model_state_dict': {{'enc1.0.weight': torch.zeros(16, 3, 3, 3)}}, 'epoch': 3}}, '{path}')";
+        var (code, _, stderr) = TestEnvironment.Run(TestEnvironment.DebianPython, ["-c", save], TimeSpan.FromMinutes(1));
+        Assert.True(code == 0, stderr);
+
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.Contains("a dictionary holding other dictionaries, such as a training checkpoint, not a state_dict: save model.state_dict()", error.Message);
+    }
+
+    [Fact]
+    public void Open_of_a_missing_file_is_not_found()
+    {
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open("/nonexistent/best.dat"));
+        Assert.Equal(WmsErrorKind.NotFound, error.Kind);
     }
 
     [Fact]
