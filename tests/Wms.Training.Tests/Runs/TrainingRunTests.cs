@@ -53,8 +53,8 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 22, metrics.Params.Count);
-        Assert.Equal("4", metrics.Params["depth"]);
+        Assert.Equal(13 + 23, metrics.Params.Count);
+        Assert.Equal(("4", "16"), (metrics.Params["depth"], metrics.Params["base_filters"]));
         Assert.Equal("none", metrics.Params["weight_average"]);
         Assert.Equal(("0", "0.3"), (metrics.Params["scale_prob"], metrics.Params["scale_limit"]));
         Assert.Equal("none", metrics.Params["crop_size"]);
