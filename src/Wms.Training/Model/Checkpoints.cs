@@ -21,7 +21,7 @@ public static class Checkpoints
     /// <summary>Loads every weight strictly (all keys of <paramref name="model"/>'s depth, right shapes) or fails naming the file.</summary>
     public static void Load(Module model, string path) => Read(path, () =>
     {
-        if (IsPyTorch(path)) model.load_py(path, strict: true);
+        if (IsPyTorch(path)) WithStateDict(path, tensors => LoadStateDict(path, model, tensors));
         else model.load(path, strict: true);
         return model;
     });
@@ -34,16 +34,9 @@ public static class Checkpoints
     {
         if (!IsPyTorch(path))
             return LoadOrDispose(Build(path, CheckpointShapes.ReadNative(path)), model => model.load(path, strict: true));
-        var tensors = ReadStateDict(path);
-        try
-        {
-            return LoadOrDispose(Build(path, tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal)),
-                model => model.load_state_dict(tensors, strict: true));
-        }
-        finally
-        {
-            foreach (var tensor in tensors.Values) tensor.Dispose();
-        }
+        return WithStateDict(path, tensors =>
+            LoadOrDispose(Build(path, tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal)),
+                model => LoadStateDict(path, model, tensors)));
     });
 
     /// <summary>Writes to a temporary file first, so a crash never leaves half a checkpoint under the real name.</summary>
@@ -74,10 +67,37 @@ public static class Checkpoints
     private static WmsException NotWeights(string path, string why, Exception? inner = null) =>
         new($"{path}: not U-Net weights this program can load ({why})", WmsErrorKind.InvalidInput, inner);
 
+    /// <summary>A PyTorch state_dict, read once, given to <paramref name="use"/> and then disposed.</summary>
+    private static T WithStateDict<T>(string path, Func<Dictionary<string, Tensor>, T> use)
+    {
+        var tensors = ReadStateDict(path);
+        try
+        {
+            return use(tensors);
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values) tensor.Dispose();
+        }
+    }
+
     /// <summary>
-    /// A PyTorch state_dict unpickled whole, so it is read once: the caller loads it into the model
-    /// it builds from the shapes, and disposes it. Anything else in the file is disposed here.
+    /// Loads a state_dict strictly, every shape checked first: loading copies tensors, and a copy
+    /// broadcasts (a one-channel input's [16, 1, 3, 3] would fill a [16, 3, 3, 3] without a word).
+    /// TorchSharp's native format checks shapes itself.
     /// </summary>
+    private static Module LoadStateDict(string path, Module model, Dictionary<string, Tensor> tensors)
+    {
+        foreach (var (key, tensor) in model.state_dict())
+        {
+            if (tensors.TryGetValue(key, out var loaded) && !loaded.shape.SequenceEqual(tensor.shape))
+                throw NotWeights(path, $"'{key}' is [{string.Join(", ", loaded.shape)}], the U-Net's is [{string.Join(", ", tensor.shape)}]");
+        }
+        model.load_state_dict(tensors, strict: true);
+        return model;
+    }
+
+    /// <summary>A PyTorch state_dict unpickled whole; anything in the file that is not one of its tensors is disposed here.</summary>
     private static Dictionary<string, Tensor> ReadStateDict(string path)
     {
         Hashtable table;
@@ -100,11 +120,7 @@ public static class Checkpoints
 
     private const string FirstWeight = "enc1.0.weight";
 
-    /// <summary>
-    /// The U-Net whose state_dict has these shapes: its depth from the encoder blocks, its width from
-    /// the first convolution. Every shape must then be the model's own: loading copies tensors, and
-    /// a copy broadcasts (a one-channel input's [16, 1, 3, 3] would fill a [16, 3, 3, 3]).
-    /// </summary>
+    /// <summary>The U-Net whose state_dict has these shapes: its depth from the encoder blocks, its width from the first convolution.</summary>
     private static UNet Build(string path, IReadOnlyDictionary<string, long[]> shapes)
     {
         if (UNet.DepthOf(shapes.Keys) is not { } depth || !shapes.TryGetValue(FirstWeight, out var first) || first.Length != 4)
@@ -114,17 +130,7 @@ public static class Checkpoints
         var width = (int)Math.Clamp(first[0], 0, int.MaxValue);
         if (UNet.BaseFiltersProblem(width) is { } widthProblem)
             throw NotWeights(path, $"'{FirstWeight}' has {first[0]} output channels: the width {widthProblem}");
-        var model = new UNet(baseFilters: width, depth: depth);
-        foreach (var (key, tensor) in model.state_dict())
-        {
-            if (shapes.TryGetValue(key, out var shape) && !shape.SequenceEqual(tensor.shape))
-            {
-                var problem = NotWeights(path, $"'{key}' is [{string.Join(", ", shape)}], the U-Net's is [{string.Join(", ", tensor.shape)}]");
-                model.Dispose();
-                throw problem;
-            }
-        }
-        return model;
+        return new UNet(baseFilters: width, depth: depth);
     }
 
     private static UNet LoadOrDispose(UNet model, Action<UNet> load)

@@ -72,8 +72,8 @@ public sealed class UNet : Module<Tensor, Tensor>
 
     public UNet(int inputChannels = 3, int baseFilters = OriginalBaseFilters, int outputChannels = 1, int depth = OriginalDepth) : base(nameof(UNet))
     {
-        if (!Depths.Contains(depth))
-            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"the U-Net's depth is one of {string.Join(", ", Depths)}");
+        if (DepthProblem(depth) is { } problem)
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"the U-Net's depth {problem}");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baseFilters);
         Depth = depth;
         BaseFilters = baseFilters;

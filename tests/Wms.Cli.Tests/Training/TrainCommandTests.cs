@@ -89,16 +89,11 @@ public sealed class TrainCommandTests
     public async Task A_five_level_U_Net_trains_is_recorded_and_exports_to_ONNX()
     {
         using var temp = new TempDirectory();
-        TestImages.CreateDataset(temp.Path, 12, 64, 64);
-        File.WriteAllText(temp.Combine("deep.yaml"), "model:\n  depth: 5\n");
-
-        var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "deep.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
-            "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
+        var trained = await TrainOneEpochAsync(temp, "model:\n  depth: 5\n");
         var exported = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "m", "--image-size", "64", "--format", "json");
         var badSize = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.pth", "--out", "n", "--image-size", "48");
         // Starting a depth-4 run from depth-5 weights is refused before the data is read.
-        var wrongDepth = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "64", "--threads", "1", "--epochs", "1",
-            "--init", "r/best.pth", "--out", "s");
+        var wrongDepth = await TrainOriginalFromAsync(temp);
 
         Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
         Assert.Equal("5", Params(temp.Combine("r"))["depth"]);
@@ -117,16 +112,11 @@ public sealed class TrainCommandTests
     public async Task A_wider_U_Net_trains_is_recorded_exports_to_ONNX_and_evaluates()
     {
         using var temp = new TempDirectory();
-        TestImages.CreateDataset(temp.Path, 12, 64, 64);
-        File.WriteAllText(temp.Combine("wide.yaml"), "model:\n  base_filters: 24\n");
-
-        var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "wide.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
-            "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
+        var trained = await TrainOneEpochAsync(temp, "model:\n  base_filters: 24\n");
         var exported = await CliRunner.RunAsync(temp.Path, "model", "export", "--weights", "r/best.dat", "--out", "m", "--image-size", "64", "--format", "json");
         var evaluated = await CliRunner.RunAsync(temp.Path, "eval", "--model", "r/best.pth", "--config", "r/config.yaml", "--data", "data", "--split", "all", "--format", "json");
         // Starting a 16-wide run from 24-wide weights is refused before the data is read.
-        var wrongWidth = await CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "64", "--threads", "1", "--epochs", "1",
-            "--init", "r/best.pth", "--out", "s");
+        var wrongWidth = await TrainOriginalFromAsync(temp);
 
         Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
         Assert.Equal("24", Params(temp.Combine("r"))["base_filters"]);
@@ -138,6 +128,20 @@ public sealed class TrainCommandTests
         Assert.Contains($"error: {temp.Combine("r", "best.pth")}: weights of a U-Net 24 channels wide, but model.base_filters is 16 (set model.base_filters: 24", wrongWidth.Stderr);
         Assert.False(Directory.Exists(temp.Combine("s")) || Directory.Exists(temp.Combine("s.partial")));
     }
+
+    /// <summary>One epoch on 12 synthetic 64x64 pairs in data/, with this config (c.yaml), into r/.</summary>
+    private static Task<CliResult> TrainOneEpochAsync(TempDirectory temp, string config)
+    {
+        TestImages.CreateDataset(temp.Path, 12, 64, 64);
+        File.WriteAllText(temp.Combine("c.yaml"), config);
+        return CliRunner.RunAsync(temp.Path, "train", "--config", "c.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
+            "--threads", "1", "--epochs", "1", "--out", "r", "--format", "json");
+    }
+
+    /// <summary>The original U-Net started from r/best.pth, into s/.</summary>
+    private static Task<CliResult> TrainOriginalFromAsync(TempDirectory temp) =>
+        CliRunner.RunAsync(temp.Path, "train", "--data", "data", "--image-size", "64", "--threads", "1", "--epochs", "1",
+            "--init", "r/best.pth", "--out", "s");
 
     private static Dictionary<string, string> Params(string runFolder) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "metrics.json"))).RootElement.GetProperty("params")

@@ -62,9 +62,7 @@ public sealed class CheckpointTests
         using var temp = new TempDirectory();
         var path = temp.Combine("broken.pth");
         File.WriteAllText(path, "not a pickle");
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-        Assert.Contains(path, error.Message);
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.Contains(path, RefusedByOpen(path));
     }
 
     [Theory]
@@ -78,10 +76,7 @@ public sealed class CheckpointTests
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
-        Assert.StartsWith($"{path}: not U-Net weights this program can load (", error.Message);
+        Assert.StartsWith($"{path}: not U-Net weights this program can load (", RefusedByOpen(path));
     }
 
     [Theory]
@@ -93,10 +88,7 @@ public sealed class CheckpointTests
         var path = temp.Combine(fileName);
         using (var other = Sequential(("conv", Conv2d(3, 8, 3)))) Checkpoints.Save(other, path);
 
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
-        Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", error.Message);
+        Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", RefusedByOpen(path));
     }
 
     [Theory]
@@ -108,10 +100,7 @@ public sealed class CheckpointTests
         var path = temp.Combine(fileName);
         using (var odd = new UNet(baseFilters: 12)) Checkpoints.Save(odd, path);
 
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
-        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' has 12 output channels: the width must be a multiple of 8 from 8 to 64, not 12)", error.Message);
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' has 12 output channels: the width must be a multiple of 8 from 8 to 64, not 12)", RefusedByOpen(path));
     }
 
     [Fact]
@@ -123,10 +112,7 @@ public sealed class CheckpointTests
         var path = temp.Combine("grey.pth");
         using (var grey = new UNet(inputChannels: 1)) Checkpoints.Save(grey, path);
 
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
-        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' is [16, 1, 3, 3], the U-Net's is [16, 3, 3, 3])", error.Message);
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' is [16, 1, 3, 3], the U-Net's is [16, 3, 3, 3])", RefusedByOpen(path));
     }
 
     [Fact]
@@ -139,10 +125,7 @@ public sealed class CheckpointTests
         var (code, _, stderr) = TestEnvironment.Run(TestEnvironment.DebianPython, ["-c", save], TimeSpan.FromMinutes(1));
         Assert.True(code == 0, stderr);
 
-        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
-
-        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
-        Assert.Contains("a dictionary holding other dictionaries, such as a training checkpoint, not a state_dict: save model.state_dict()", error.Message);
+        Assert.Contains("a dictionary holding other dictionaries, such as a training checkpoint, not a state_dict: save model.state_dict()", RefusedByOpen(path));
     }
 
     [Fact]
@@ -169,5 +152,13 @@ public sealed class CheckpointTests
         using var model = new UNet();
         var error = Assert.Throws<WmsException>(() => Checkpoints.Load(model, "/nonexistent/best.pth"));
         Assert.Equal(WmsErrorKind.NotFound, error.Kind);
+    }
+
+    /// <summary>Asserts that <see cref="Checkpoints.Open"/> refuses the file as invalid input; its message, for the test to check.</summary>
+    private static string RefusedByOpen(string path)
+    {
+        var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        return error.Message;
     }
 }
