@@ -14,10 +14,9 @@ internal static class TrainingOptionsValidation
             !string.Equals(o.Architecture, "unet", StringComparison.OrdinalIgnoreCase) ? ("model.architecture", $"only \"unet\" is supported, not \"{o.Architecture}\"") :
             o.InputChannels != 3 ? ("model.input_channels", $"must be 3 (RGB photos), not {o.InputChannels}") :
             o.OutputChannels != 1 ? ("model.output_channels", $"must be 1 (one binary mask), not {o.OutputChannels}") :
-            o.ImageSize is < UNet.MinInputSize or > UNet.MaxInputSize ? ("model.input_size", $"must be between {UNet.MinInputSize} and {UNet.MaxInputSize}, not {o.ImageSize}") :
             UNet.DepthProblem(o.Depth) is { } depthProblem ? ("model.depth", depthProblem) :
             UNet.BaseFiltersProblem(o.BaseFilters) is { } widthProblem ? ("model.base_filters", widthProblem) :
-            o.ImageSize % UNet.InputSizeMultiple(o.Depth) != 0 ? ("model.input_size", $"must be divisible by {UNet.InputSizeMultiple(o.Depth)} (the U-Net halves it {o.Depth} times), not {o.ImageSize}") :
+            UNet.InputSizeProblem(o.ImageSize, o.Depth) is { } sizeProblem ? ("model.input_size", sizeProblem) :
             o.Epochs < 1 ? ("training.epochs", $"must be at least 1, not {o.Epochs}") :
             o.BatchSize < 1 ? ("training.batch_size", $"must be at least 1, not {o.BatchSize}") :
             !(o.LearningRate > 0 && double.IsFinite(o.LearningRate)) ? ("training.learning_rate", $"must be greater than 0, not {F(o.LearningRate)}") :

@@ -49,6 +49,11 @@ public sealed class UNet : Module<Tensor, Tensor>
     public static bool IsInputSize(int size, int depth = OriginalDepth) =>
         size is >= MinInputSize and <= MaxInputSize && size % InputSizeMultiple(depth) == 0;
 
+    /// <summary>Why a U-Net of <paramref name="depth"/> does not take <paramref name="size"/> (for a message naming the field), or null.</summary>
+    public static string? InputSizeProblem(int size, int depth = OriginalDepth) => IsInputSize(size, depth)
+        ? null
+        : $"must be divisible by {InputSizeMultiple(depth)} (the U-Net halves it {depth} times) and between {MinInputSize} and {MaxInputSize}, not {size}";
+
     /// <summary>The encoder blocks in forward order (<c>enc1</c> first), for code that walks the architecture (the ONNX writer).</summary>
     public static IReadOnlyList<string> EncoderBlocks(int depth) => [.. Enumerable.Range(1, depth).Select(i => $"enc{i}")];
 

@@ -42,8 +42,14 @@ public sealed class BenchCommandTests
 
         // 48 halves four times to 3 but not five: a depth-5 U-Net cannot take it.
         var odd = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "48", "--depth", "5", "--n", "1", "--threads", "1");
-        Assert.NotEqual(ExitCodes.Success, odd.ExitCode);
-        Assert.Contains("--size: 48 is not a positive multiple of 32", odd.Stderr);
+        Assert.Equal(ExitCodes.InvalidUsage, odd.ExitCode);
+        Assert.Contains("--size: must be divisible by 32 (the U-Net halves it 5 times) and between 32 and 2048, not 48", odd.Stderr);
+
+        // Training, export and eval refuse a side above 2048; so does the bench, before it allocates one.
+        var huge = await CliRunner.RunAsync(temp.Path, "bench", "forward", "--size", "32", "2080", "--n", "1", "--threads", "1");
+        Assert.Equal(ExitCodes.InvalidUsage, huge.ExitCode);
+        Assert.Contains("--size: must be divisible by 16 (the U-Net halves it 4 times) and between 32 and 2048, not 2080", huge.Stderr);
+        Assert.Equal("", huge.Stdout);
     }
 
     [Fact]

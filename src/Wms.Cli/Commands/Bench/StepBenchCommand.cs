@@ -30,7 +30,7 @@ public abstract class StepBenchCommand : BaseCommand
     {
         _training = training;
         _workspace = workspace;
-        _sizes = new Option<int[]>("--size") { Description = "Input sizes (square, divisible by 16; by 32 at --depth 5)", DefaultValueFactory = _ => sizes, AllowMultipleArgumentsPerToken = true };
+        _sizes = new Option<int[]>("--size") { Description = $"Input sizes (square, divisible by 16, by 32 at --depth 5; {UNet.MinInputSize} to {UNet.MaxInputSize})", DefaultValueFactory = _ => sizes, AllowMultipleArgumentsPerToken = true };
         _batch = BenchOptions.Batch(batch);
         _repeats = BenchOptions.Repeats(repeats);
         _warmup = BenchOptions.Warmup(warmup);
@@ -46,10 +46,8 @@ public abstract class StepBenchCommand : BaseCommand
         var sizes = parseResult.GetValue(_sizes)!;
         var depth = parseResult.GetValue(_depth);
         var width = parseResult.GetValue(_baseFilters);
-        var multiple = UNet.InputSizeMultiple(depth);
-        var bad = sizes.Where(s => s < multiple || s % multiple != 0).ToList();
-        if (bad.Count > 0)
-            throw new WmsException($"--size: {bad[0]} is not a positive multiple of {multiple} (a depth-{depth} U-Net halves it {depth} times)");
+        if (sizes.Select(s => UNet.InputSizeProblem(s, depth)).FirstOrDefault(p => p is not null) is { } sizeProblem)
+            throw new WmsException($"--size: {sizeProblem}");
         var reference = parseResult.GetValue(_reference)
             ? new TorchReference(_workspace.Resolve(parseResult.GetValue(_python)!), _workspace.Resolve(parseResult.GetValue(_script)!))
             : null;

@@ -72,8 +72,8 @@ internal sealed class EvalModel : IDisposable
         {
             TorchRuntime.Configure(0);
             using var model = Checkpoints.Open(weights);
-            if (!UNet.IsInputSize(imageSize, model.Depth))
-                throw new WmsException($"{weights}: a U-Net of depth {model.Depth} needs an input size divisible by {UNet.InputSizeMultiple(model.Depth)}, not {imageSize}");
+            if (UNet.InputSizeProblem(imageSize, model.Depth) is { } sizeProblem)
+                throw new WmsException($"{weights}: input size {sizeProblem}");
             var export = ModelFolderExporter.Export(model, Path.Combine(temp, "model"), new ModelFolderExportOptions { ImageSize = imageSize, Postprocess = postprocess });
             return new EvalModel(export.Package, $"{weights} (at {imageSize}x{imageSize})", temp);
         }

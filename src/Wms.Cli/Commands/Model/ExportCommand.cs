@@ -98,9 +98,8 @@ internal sealed class ExportCommand : BaseCommand
 
         TorchRuntime.Configure(0);
         using var model = Checkpoints.Open(weights);
-        if (!UNet.IsInputSize(size, model.Depth))
-            throw new WmsException($"--image-size: must be divisible by {UNet.InputSizeMultiple(model.Depth)} for {weights} " +
-                $"(the U-Net halves it {model.Depth} times), not {size}");
+        if (UNet.InputSizeProblem(size, model.Depth) is { } sizeProblem)
+            throw new WmsException($"--image-size: {sizeProblem}, for {weights}");
         var export = ModelFolderExporter.Export(model, folder, new ModelFolderExportOptions
         {
             ImageSize = size,
