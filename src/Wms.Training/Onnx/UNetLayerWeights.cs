@@ -9,8 +9,8 @@ internal sealed class UNetLayerWeights(IReadOnlyDictionary<string, WeightTensor>
     /// <summary>How many times the U-Net halves its input, from which encoder blocks the weights have.</summary>
     public int Depth { get; } = UNet.DepthOf(weights.Keys) switch
     {
-        { } depth when UNet.Depths.Contains(depth) => depth,
-        { } depth => throw new WmsException($"state_dict has encoder blocks enc1 to enc{depth}: not this U-Net's weights (depth {string.Join(" or ", UNet.Depths)})"),
+        { } depth when UNet.DepthProblem(depth) is { } problem => throw new WmsException($"state_dict has encoder blocks enc1 to enc{depth}: not this U-Net's weights (the depth {problem})"),
+        { } depth => depth,
         null => throw new WmsException("state_dict has no 'enc1.0.weight': not this U-Net's weights"),
     };
 

@@ -11,6 +11,18 @@ public sealed class OnnxParityTests
 {
     private const float Tolerance = 1e-4f;
 
+    [Fact]
+    public void Export_names_the_depth_of_a_state_dict_it_does_not_build()
+    {
+        TorchRuntime.Configure(2);
+        using var model = new UNet();
+        var threeLevels = UNetWeights.From(model).Where(w => !w.Key.StartsWith("enc4.", StringComparison.Ordinal)).ToDictionary();
+
+        var error = Assert.Throws<Wms.Core.WmsException>(() => UNetOnnxExporter.Export(threeLevels));
+
+        Assert.Equal("state_dict has encoder blocks enc1 to enc3: not this U-Net's weights (the depth must be one of 4, 5, not 3)", error.Message);
+    }
+
     [Theory]
     [InlineData(2, 512, 512, 4)]
     [InlineData(1, 250, 333, 4)]
