@@ -25,12 +25,13 @@ public sealed class Trainer(TrainingOptions options)
     /// into <paramref name="checkpointDirectory"/> whenever the validation loss improves. Cancellation
     /// stops after the current batch and keeps the best weights so far.
     /// </summary>
-    public TrainingResult Train(TrainingData data, string checkpointDirectory, ITrainingObserver observer, CancellationToken cancellationToken)
+    /// <param name="initial">The weights of <see cref="TrainingOptions.InitialWeights"/>, already read and checked (<see cref="Runs.TrainingRun"/>), or null to start from the seeded initialisation.</param>
+    public TrainingResult Train(TrainingData data, UNet? initial, string checkpointDirectory, ITrainingObserver observer, CancellationToken cancellationToken)
     {
         TorchRuntime.Configure(options.Threads);
         manual_seed(options.Seed);
-        using var model = new UNet(baseFilters: options.BaseFilters, depth: options.Depth) { BFloat16 = options.Compute.BFloat16 };
-        if (options.InitialWeights is { } initial) Checkpoints.Load(model, initial);
+        using var model = options.CreateModel();
+        if (initial is not null) model.load_state_dict(initial.state_dict(), strict: true);
         using var optimizer = new KeptScalarsAdam(model.parameters(), options.LearningRate, options.WeightDecay);
         var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",
             factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);

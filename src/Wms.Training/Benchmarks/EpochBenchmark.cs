@@ -65,7 +65,7 @@ public static class EpochBenchmark
         Action<UNet, optim.Optimizer, int> epoch)
     {
         manual_seed(options.Seed);
-        using var model = new UNet(baseFilters: options.BaseFilters, depth: options.Depth) { BFloat16 = options.Compute.BFloat16 };
+        using var model = options.CreateModel();
         using var optimizer = new KeptScalarsAdam(model.parameters(), options.LearningRate, options.WeightDecay);
         var seconds = new List<double>();
         for (var e = 1; e <= epochs; e++)

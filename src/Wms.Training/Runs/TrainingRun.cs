@@ -17,14 +17,20 @@ public sealed class TrainingRun(TimeProvider time)
 {
     public TrainingRun() : this(TimeProvider.System) { }
 
-    /// <summary>Weights to start from must be U-Net weights of the configured depth and width, or the run would fail only after loading the data.</summary>
-    private static void CheckInitialWeights(string path, TrainingOptions options)
+    /// <summary>
+    /// The weights to start from, read once: they must be U-Net weights of the configured depth and
+    /// width, or the run would fail only after loading the data.
+    /// </summary>
+    private static UNet OpenInitialWeights(string path, TrainingOptions options)
     {
-        using var model = Checkpoints.Open(path);
-        if (model.Depth != options.Depth)
-            throw new WmsException($"{path}: weights of a U-Net of depth {model.Depth}, but model.depth is {options.Depth} (set model.depth: {model.Depth} to start from them)");
-        if (model.BaseFilters != options.BaseFilters)
-            throw new WmsException($"{path}: weights of a U-Net {model.BaseFilters} channels wide, but model.base_filters is {options.BaseFilters} (set model.base_filters: {model.BaseFilters} to start from them)");
+        var model = Checkpoints.Open(path);
+        var problem =
+            model.Depth != options.Depth ? $"{path}: weights of a U-Net of depth {model.Depth}, but model.depth is {options.Depth} (set model.depth: {model.Depth} to start from them)" :
+            model.BaseFilters != options.BaseFilters ? $"{path}: weights of a U-Net {model.BaseFilters} channels wide, but model.base_filters is {options.BaseFilters} (set model.base_filters: {model.BaseFilters} to start from them)" :
+            null;
+        if (problem is null) return model;
+        model.Dispose();
+        throw new WmsException(problem);
     }
 
     public async Task<TrainingOutcome> RunAsync(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
@@ -36,7 +42,7 @@ public sealed class TrainingRun(TimeProvider time)
         var partial = RunFolder.PartialOf(output);
         CheckOutputIsFree(output, partial);
         // Bad starting weights fail here, naming the file, before any data is read or anything written.
-        if (options.InitialWeights is { } initial) CheckInitialWeights(initial, options);
+        using var initial = options.InitialWeights is { } initialPath ? OpenInitialWeights(initialPath, options) : null;
 
         // Everything that can be wrong with the data shows up here, before the run folder exists.
         var loadClock = Stopwatch.StartNew();
@@ -57,7 +63,7 @@ public sealed class TrainingRun(TimeProvider time)
         {
             File.WriteAllText(Path.Combine(partial, RunFolder.ConfigFileName), TrainingConfigFile.Write(options));
             all.OnRunStarted(started);
-            var result = await RunOnTrainingThread(() => new Trainer(options).Train(data, partial, all, cancellationToken));
+            var result = await RunOnTrainingThread(() => new Trainer(options).Train(data, initial, partial, all, cancellationToken));
             var status = result.StopReason == StopReason.Cancelled ? TrainingStatus.Cancelled : TrainingStatus.Completed;
             logObserver.OnTrained(result, partial);
 

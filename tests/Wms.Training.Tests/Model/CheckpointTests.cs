@@ -84,11 +84,9 @@ public sealed class CheckpointTests
     [InlineData("other.dat")]
     public void Open_of_weights_of_another_network_says_what_is_missing(string fileName)
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine(fileName);
-        using (var other = Sequential(("conv", Conv2d(3, 8, 3)))) Checkpoints.Save(other, path);
+        var (path, message) = RefusalOfSaved(fileName, () => Sequential(("conv", Conv2d(3, 8, 3))));
 
-        Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", RefusedByOpen(path));
+        Assert.Equal($"{path}: not U-Net weights this program can load (no 'enc1.0.weight' of 4 dimensions)", message);
     }
 
     [Theory]
@@ -96,11 +94,9 @@ public sealed class CheckpointTests
     [InlineData("w.dat")]
     public void Open_refuses_a_width_the_program_does_not_build(string fileName)
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine(fileName);
-        using (var odd = new UNet(baseFilters: 12)) Checkpoints.Save(odd, path);
+        var (path, message) = RefusalOfSaved(fileName, () => new UNet(baseFilters: 12));
 
-        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' has 12 output channels: the width must be a multiple of 8 from 8 to 64, not 12)", RefusedByOpen(path));
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' has 12 output channels: the width must be a multiple of 8 from 8 to 64, not 12)", message);
     }
 
     [Fact]
@@ -108,11 +104,9 @@ public sealed class CheckpointTests
     {
         // A one-channel U-Net's first convolution, [16, 1, 3, 3], would be copied into every input
         // channel of [16, 3, 3, 3] without a word: a grey model silently run on colour photos.
-        using var temp = new TempDirectory();
-        var path = temp.Combine("grey.pth");
-        using (var grey = new UNet(inputChannels: 1)) Checkpoints.Save(grey, path);
+        var (path, message) = RefusalOfSaved("grey.pth", () => new UNet(inputChannels: 1));
 
-        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' is [16, 1, 3, 3], the U-Net's is [16, 3, 3, 3])", RefusedByOpen(path));
+        Assert.Equal($"{path}: not U-Net weights this program can load ('enc1.0.weight' is [16, 1, 3, 3], the U-Net's is [16, 3, 3, 3])", message);
     }
 
     [Fact]
@@ -155,6 +149,15 @@ public sealed class CheckpointTests
     }
 
     /// <summary>Asserts that <see cref="Checkpoints.Open"/> refuses the file as invalid input; its message, for the test to check.</summary>
+    /// <summary>Saves what <paramref name="create"/> builds as <paramref name="fileName"/> in a fresh folder; Open's refusal of that file, and its path.</summary>
+    private static (string Path, string Message) RefusalOfSaved(string fileName, Func<Module> create)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine(fileName);
+        using (var module = create()) Checkpoints.Save(module, path);
+        return (path, RefusedByOpen(path));
+    }
+
     private static string RefusedByOpen(string path)
     {
         var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
