@@ -18,6 +18,7 @@ public static class ConfigNames
     {
         ["bce"] = LossKind.Bce,
         ["bce_dice"] = LossKind.BceDice,
+        ["bce_tversky"] = LossKind.BceTversky,
     };
 
     internal static readonly IReadOnlyDictionary<string, LearningRateSchedule> Schedules = new Dictionary<string, LearningRateSchedule>

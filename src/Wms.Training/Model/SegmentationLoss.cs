@@ -9,7 +9,10 @@ public static class SegmentationLoss
     /// <summary>Smoothing of the soft Dice (1): an empty mask predicted empty scores 1, not 0/0.</summary>
     private static readonly Scalar DiceSmoothing = KeptScalars.One;
 
-    /// <summary>A <c>[N]</c> float32 tensor: each sample's loss (BCE mean over its pixels, plus 1 - soft Dice for <see cref="LossKind.BceDice"/>).</summary>
+    /// <summary>The Tversky weights of false positives and false negatives (<see cref="LossKind.BceTversky"/>); they sum to 1.</summary>
+    private static readonly Scalar FalsePositiveWeight = 0.3.ToScalar(), FalseNegativeWeight = 0.7.ToScalar();
+
+    /// <summary>A <c>[N]</c> float32 tensor: each sample's loss (BCE mean over its pixels, plus 1 - soft Dice or 1 - soft Tversky).</summary>
     public static Tensor PerSample(Tensor logits, Tensor masks, LossKind kind)
     {
         var logits32 = logits.to(ScalarType.Float32);
@@ -17,9 +20,14 @@ public static class SegmentationLoss
         if (kind == LossKind.Bce) return bce;
         var probabilities = sigmoid(logits32);
         var overlap = (probabilities * masks).sum([1, 2, 3]);
+        var predicted = probabilities.sum([1, 2, 3]);
+        var truth = masks.sum([1, 2, 3]);
         // Numbers through kept scalars, and no tensor "+": see KeptScalars.
-        var total = probabilities.sum([1, 2, 3]).Plus(masks.sum([1, 2, 3]));
-        var dice = overlap.mul(KeptScalars.Two).Plus(DiceSmoothing) / total.Plus(DiceSmoothing);
-        return (bce - dice).Plus(KeptScalars.One);
+        var similarity = kind == LossKind.BceTversky
+            // TP + 0.3 FP + 0.7 FN = 0.3 sum(p) + 0.7 sum(t), as the weights sum to 1; the smoothing
+            // of 1/2 is the Dice's 1 at equal weights, so an empty mask predicted empty scores 1 too.
+            ? overlap.Plus(KeptScalars.Half) / predicted.mul(FalsePositiveWeight).Plus(truth.mul(FalseNegativeWeight)).Plus(KeptScalars.Half)
+            : overlap.mul(KeptScalars.Two).Plus(DiceSmoothing) / predicted.Plus(truth).Plus(DiceSmoothing);
+        return (bce - similarity).Plus(KeptScalars.One);
     }
 }

@@ -44,6 +44,7 @@ internal static class RunPlots
     public static string LossLabel(LossKind loss) => loss switch
     {
         LossKind.BceDice => "BCE + (1 - soft Dice)",
+        LossKind.BceTversky => "BCE + (1 - soft Tversky)",
         _ => "BCE with logits",
     };
 

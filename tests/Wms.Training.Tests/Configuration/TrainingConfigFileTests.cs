@@ -179,7 +179,7 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  scheduler:\n    min_lr: 0.1\n", "training.scheduler.min_lr: must be between 0 and the learning rate")]
     [InlineData("training:\n  epochs: [\n", "not valid YAML at line")]
     [InlineData("model:\n  postprocess: biggest\n", "model.postprocess: expected one of none, largest_region, got \"biggest\"")]
-    [InlineData("training:\n  loss: focal\n", "training.loss: expected one of bce, bce_dice, got \"focal\"")]
+    [InlineData("training:\n  loss: focal\n", "training.loss: expected one of bce, bce_dice, bce_tversky, got \"focal\"")]
     [InlineData("training:\n  scheduler:\n    type: step\n", "training.scheduler.type: expected one of plateau, cosine, got \"step\"")]
     [InlineData("training:\n  scheduler:\n    warmup_epochs: 1\n", "training.scheduler.warmup_epochs: needs training.scheduler.type: cosine")]
     [InlineData("training:\n  epochs: 3\n  scheduler:\n    type: cosine\n    warmup_epochs: 3\n", "training.scheduler.warmup_epochs: must be 0 or more and less than training.epochs (3), not 3")]

@@ -8,6 +8,7 @@ public sealed class RunPlotsTests
     [Theory]
     [InlineData(LossKind.Bce, "BCE with logits")]
     [InlineData(LossKind.BceDice, "BCE + (1 - soft Dice)")]
+    [InlineData(LossKind.BceTversky, "BCE + (1 - soft Tversky)")]
     public void Loss_plot_names_the_loss_the_run_minimised(LossKind loss, string label) =>
         Assert.Equal(label, RunPlots.LossLabel(loss));
 }
