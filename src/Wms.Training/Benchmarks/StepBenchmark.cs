@@ -14,13 +14,10 @@ public static class StepBenchmark
     public static Timing TrainStep(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth,
         int baseFilters = UNet.OriginalBaseFilters)
     {
-        TorchRuntime.Configure(threads);
-        manual_seed(0);
-        using var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
+        using var setup = Setup.Of(size, batch, threads, compute, depth, baseFilters);
+        var (model, x) = (setup.Model, setup.Input);
         model.train();
         using var optimizer = new KeptScalarsAdam(model.parameters(), 1e-4, 1e-4);
-        using var x0 = rand(batch, 3, size, size);
-        using var x = compute.ChannelsLast ? BatchTensors.ChannelsLast(x0) : x0.alias();
         using var y = rand(batch, 1, size, size).gt(0.9).to(ScalarType.Float32);
         return Time(repeats, warmup, () =>
         {
@@ -35,18 +32,34 @@ public static class StepBenchmark
     public static Timing Forward(int size, int batch, int threads, int repeats, int warmup, ComputeOptions compute, int depth = UNet.OriginalDepth,
         int baseFilters = UNet.OriginalBaseFilters)
     {
-        TorchRuntime.Configure(threads);
-        manual_seed(0);
-        using var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
+        using var setup = Setup.Of(size, batch, threads, compute, depth, baseFilters);
+        var (model, x) = (setup.Model, setup.Input);
         model.eval();
-        using var x0 = rand(batch, 3, size, size);
-        using var x = compute.ChannelsLast ? BatchTensors.ChannelsLast(x0) : x0.alias();
         using var _ = no_grad();
         return Time(repeats, warmup, () =>
         {
             using var scope = NewDisposeScope();
             model.call(x);
         });
+    }
+
+    /// <summary>A seeded U-Net and a random batch in the memory layout the compute options ask for.</summary>
+    private sealed record Setup(UNet Model, Tensor Input) : IDisposable
+    {
+        public static Setup Of(int size, int batch, int threads, ComputeOptions compute, int depth, int baseFilters)
+        {
+            TorchRuntime.Configure(threads);
+            manual_seed(0);
+            var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
+            using var x = rand(batch, 3, size, size);
+            return new Setup(model, compute.ChannelsLast ? BatchTensors.ChannelsLast(x) : x.alias());
+        }
+
+        public void Dispose()
+        {
+            Model.Dispose();
+            Input.Dispose();
+        }
     }
 
     private static Timing Time(int repeats, int warmup, Action step)
