@@ -11,7 +11,7 @@ namespace Wms.Training;
 /// <summary>
 /// The original's training (REFERENCE.md §2): BCE with logits, Adam with weight decay,
 /// ReduceLROnPlateau on the validation loss, early stopping on a strictly lower validation loss,
-/// the best weights evaluated on the test split at the end. Options can swap in BCE + Dice and a
+/// the best weights evaluated on the test split at the end. Options can swap in BCE + Dice (or + Tversky) and a
 /// warm-up + cosine schedule, and measure the test split on larger masks than the input.
 /// Seeded; runs on the calling thread.
 /// </summary>

@@ -58,7 +58,7 @@ public sealed record TrainingOptions
     /// </summary>
     public double? WeightAverageDecay { get; init; }
 
-    /// <summary><c>training.loss</c>: BCE (the original's) or BCE plus soft Dice.</summary>
+    /// <summary><c>training.loss</c>: BCE (the original's), BCE plus soft Dice, or BCE plus soft Tversky.</summary>
     public LossKind Loss { get; init; } = LossKind.Bce;
 
     /// <summary>

@@ -51,8 +51,16 @@ public static class StepBenchmark
             TorchRuntime.Configure(threads);
             manual_seed(0);
             var model = new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
-            using var x = rand(batch, 3, size, size);
-            return new Setup(model, compute.ChannelsLast ? BatchTensors.ChannelsLast(x) : x.alias());
+            try
+            {
+                using var x = rand(batch, 3, size, size);
+                return new Setup(model, compute.ChannelsLast ? BatchTensors.ChannelsLast(x) : x.alias());
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
         }
 
         public void Dispose()

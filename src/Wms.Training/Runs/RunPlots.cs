@@ -45,7 +45,8 @@ internal static class RunPlots
     {
         LossKind.BceDice => "BCE + (1 - soft Dice)",
         LossKind.BceTversky => "BCE + (1 - soft Tversky)",
-        _ => "BCE with logits",
+        LossKind.Bce => "BCE with logits",
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "a loss without a plot label"),
     };
 
     private static void Curve(string directory, string file, string title, string yLabel,
