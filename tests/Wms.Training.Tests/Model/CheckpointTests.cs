@@ -148,7 +148,6 @@ public sealed class CheckpointTests
         Assert.Equal(WmsErrorKind.NotFound, error.Kind);
     }
 
-    /// <summary>Asserts that <see cref="Checkpoints.Open"/> refuses the file as invalid input; its message, for the test to check.</summary>
     /// <summary>Saves what <paramref name="create"/> builds as <paramref name="fileName"/> in a fresh folder; Open's refusal of that file, and its path.</summary>
     private static (string Path, string Message) RefusalOfSaved(string fileName, Func<Module> create)
     {
@@ -158,6 +157,7 @@ public sealed class CheckpointTests
         return (path, RefusedByOpen(path));
     }
 
+    /// <summary>Asserts that <see cref="Checkpoints.Open"/> refuses the file as invalid input; its message, for the test to check.</summary>
     private static string RefusedByOpen(string path)
     {
         var error = Assert.Throws<WmsException>(() => Checkpoints.Open(path));
