@@ -129,6 +129,30 @@ public sealed class TrainCommandTests
         Assert.False(Directory.Exists(temp.Combine("s")) || Directory.Exists(temp.Combine("s.partial")));
     }
 
+    [Fact]
+    public async Task Eval_of_a_runs_weights_measures_the_photos_the_run_was_tested_on()
+    {
+        using var temp = new TempDirectory();
+        TestImages.CreateDataset(temp.Path, 12, 64, 64);
+        File.WriteAllText(temp.Combine("c.yaml"), "data:\n  train_split: 0.5\n  val_split: 0.25\n  test_split: 0.25\n");
+        var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "c.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
+            "--threads", "1", "--epochs", "1", "--seed", "7", "--out", "r", "--format", "json");
+        Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
+
+        // No --config, no --seed: the run folder's config.yaml and metrics.json say which photos and at what size.
+        var evaluated = await CliRunner.RunAsync(temp.Path, "eval", "--model", "r/best.pth", "--data", "data", "--format", "json");
+
+        Assert.True(evaluated.ExitCode == ExitCodes.Success, evaluated.ToString());
+        var json = JsonDocument.Parse(evaluated.Stdout).RootElement;
+        var tested = JsonDocument.Parse(File.ReadAllText(temp.Combine("r", "metrics.json"))).RootElement.GetProperty("split").GetProperty("test")
+            .EnumerateArray().Select(e => e.GetString()).Order().ToList();
+        Assert.Equal(tested, json.GetProperty("per_photo").EnumerateArray().Select(p => p.GetProperty("stem").GetString()).Order().ToList());
+        Assert.Equal(3, tested.Count);
+        Assert.Equal(7, json.GetProperty("seed").GetInt32());
+        Assert.Equal(64, json.GetProperty("model_image_size").GetInt32());
+        Assert.Contains(temp.Combine("r", "config.yaml"), evaluated.Stderr);
+    }
+
     /// <summary>One epoch on 12 synthetic 64x64 pairs in data/, with this config (c.yaml), into r/.</summary>
     private static Task<CliResult> TrainOneEpochAsync(TempDirectory temp, string config)
     {

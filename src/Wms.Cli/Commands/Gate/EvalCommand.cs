@@ -32,7 +32,11 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         DefaultValueFactory = _ => "test",
     };
     private static readonly Option<int?> SeedOption = new("--seed") { Description = "The seed the model was trained with (as wms train --seed; default 42)" };
-    private static readonly Option<string?> ConfigOption = new("--config") { Description = "The training config: its data.*_split ratios and model.input_size (for weights files)" };
+    private static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "The training config: its data.*_split ratios and model.input_size (for weights files). Default for weights in a run folder: " +
+            "its config.yaml, and the seed its metrics.json records",
+    };
     private static readonly Option<int> MaskSizeOption = MaskSizeOptions.Create();
     private static readonly Option<int> WorstOption = new("--worst") { Description = "How many of the worst photos to list", DefaultValueFactory = _ => 10 };
     private static readonly Option<string?> PostprocessOption = new("--postprocess")
@@ -67,13 +71,17 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
             Output.OutputPaths.CheckFolder(_workspace.Resolve(reportFolder), ReportOption.Name, "the report");
         var worst = parseResult.GetValue(WorstOption);
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
-        var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : new TrainingOptions();
-        var seed = parseResult.GetValue(SeedOption) ?? config.Seed;
+        var modelReference = parseResult.GetValue(ModelOption)!.Trim();
+        var run = parseResult.GetValue(ConfigOption) is null ? RunSettings.Beside(_workspace.Resolve(modelReference)) : null;
+        var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : run?.Options ?? new TrainingOptions();
+        var seed = parseResult.GetValue(SeedOption) ?? run?.Seed ?? config.Seed;
+        if (run is not null)
+            Ui.Info($"the run's settings: {run.ConfigFile} (split {config.Split.Train:0.##}/{config.Split.Validation:0.##}/{config.Split.Test:0.##}, input {config.ImageSize}), seed {seed}{(run.Seed is null ? " (no metrics.json: the default)" : "")}");
         MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name ? MaskPostprocessNames.ParseOption(PostprocessOption.Name, name) : null;
 
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
         var pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed);
-        using var model = await EvalModel.OpenAsync(parseResult.GetValue(ModelOption)!.Trim(), _workspace, _registry, _tracking.ModelName,
+        using var model = await EvalModel.OpenAsync(modelReference, _workspace, _registry, _tracking.ModelName,
             config.ImageSize, config.Postprocess, cancellationToken);
         using var engine = SegmentationEngine.Load(model.Package, new InferenceOptions { WarmUp = false, Postprocess = postprocess });
         var evaluator = new ModelEvaluator(engine, new EvaluationOptions { MaskSize = maskSize });

@@ -39,7 +39,7 @@ internal sealed class EvalModel : IDisposable
             if (Directory.Exists(path))
                 return new EvalModel(ModelCache.HasManifest(path) ? ModelCache.Open(path).Package : ModelPackage.Open(path), path, null);
             if (File.Exists(path))
-                return Checkpoints.IsPyTorch(path) || Path.GetExtension(path).Equals(".dat", StringComparison.OrdinalIgnoreCase)
+                return IsWeightsFile(path)
                     ? FromWeights(path, weightsImageSize, weightsPostprocess)
                     : new EvalModel(ModelPackage.Open(path), path, null);
             if (!LooksLikeRegistryReference(reference))
@@ -59,6 +59,10 @@ internal sealed class EvalModel : IDisposable
             throw;
         }
     }
+
+    /// <summary>U-Net weights (PyTorch's zip or TorchSharp's .dat), which are exported to ONNX at a config's input size.</summary>
+    public static bool IsWeightsFile(string path) =>
+        File.Exists(path) && (Checkpoints.IsPyTorch(path) || Path.GetExtension(path).Equals(".dat", StringComparison.OrdinalIgnoreCase));
 
     public void Dispose()
     {
