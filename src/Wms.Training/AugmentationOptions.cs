@@ -49,6 +49,17 @@ public sealed record AugmentationOptions
     /// </summary>
     public double CropOnCounterProbability { get; init; } = 0.7;
 
+    /// <summary>
+    /// With a crop, a window placed on a counter longer than <see cref="CounterFitShare"/> of the
+    /// window zooms the photo out until the whole counter fits. Off, such a window lies inside the
+    /// counter, so the counter's ends (where the red fraction wheels are) almost never appear with
+    /// anything around them: one counter in six at 512x512 is longer than a 256x256 window.
+    /// </summary>
+    public bool CropFitsCounter { get; init; }
+
+    /// <summary>The share of the window a fitted counter's longest side takes: the rest is the context around its ends.</summary>
+    public const double CounterFitShare = 0.875;
+
     /// <summary>No augmentation at all (evaluation, or training that should not augment).</summary>
     public static readonly AugmentationOptions None = new()
     {

@@ -42,6 +42,7 @@ internal static class TrainingParameters
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
         new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : ConfigNames.None),
         new("crop_counter_prob", F(o.Augmentation.CropOnCounterProbability)),
+        new("crop_fit_counter", o.Augmentation.CropFitsCounter ? "true" : "false"),
         new("scale_prob", F(o.Augmentation.ScaleProbability)),
         new("scale_limit", F(o.Augmentation.ScaleLimit)),
         new("weight_average", o.WeightAverageDecay is { } decay ? F(decay) : ConfigNames.None),

@@ -57,6 +57,7 @@ internal static class ConfigSchema
             new("color_jitter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { ColorJitterProbability = v.Double(n) } })),
             new("crop_size", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropSize = CropSize(v, n) } })),
             new("crop_counter_prob", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropOnCounterProbability = v.Double(n) } })),
+            new("crop_fit_counter", Leaf((o, v, n) => o with { Augmentation = o.Augmentation with { CropFitsCounter = v.Bool(n) } })),
         ])),
         // Ours, not the original's: what the final test metrics compare with.
         new("evaluation", new ConfigSection(

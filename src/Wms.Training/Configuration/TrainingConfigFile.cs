@@ -72,6 +72,9 @@ public static class TrainingConfigFile
     private static string BaseFiltersLine(TrainingOptions o) =>
         o.BaseFilters == Model.UNet.OriginalBaseFilters ? "" : $"\n  base_filters: {o.BaseFilters}";
 
+    /// <summary><c>crop_fit_counter</c> only when on, for the same reason as <see cref="BaseFiltersLine"/>.</summary>
+    private static string CropFitsCounterLine(AugmentationOptions a) => a.CropFitsCounter ? "\n  crop_fit_counter: true" : "";
+
     /// <summary>The options as a config file that <see cref="Parse"/> reads back to the same options.</summary>
     public static string Write(TrainingOptions o)
     {
@@ -115,7 +118,7 @@ public static class TrainingConfigFile
               scale_limit: {F(a.ScaleLimit)}
               color_jitter_prob: {F(a.ColorJitterProbability)}
               crop_size: {(a.CropSize is { } crop ? crop.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.None)}
-              crop_counter_prob: {F(a.CropOnCounterProbability)}
+              crop_counter_prob: {F(a.CropOnCounterProbability)}{CropFitsCounterLine(a)}
             evaluation:
               mask_size: {(o.EvaluationMaskSize is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigNames.InputSize)}
             compute:

@@ -46,9 +46,16 @@ public sealed class Augmenter(AugmentationOptions options)
     {
         var draw = Roll(ref random);
         var (photo, mask) = Geometry(sample.Photo, sample.Mask, draw);
-        var chw = Preprocessing.StretchAndMedian(photo);
         var size = sample.Size;
         var crop = OutputSize(size);
+        if (crop < size && options.CropFitsCounter && draw.CropOnCounter && FitScale(mask, size, crop) is { } shrink)
+        {
+            // The box is measured after the flips, the rotation and the zoom, so the fitting zoom is
+            // one more factor on the drawn one, resampled once from the cached photo.
+            draw = draw with { Scale = draw.Scale * shrink };
+            (photo, mask) = Geometry(sample.Photo, sample.Mask, draw);
+        }
+        var chw = Preprocessing.StretchAndMedian(photo);
         if (crop == size) return new AugmentedSample(chw, mask, draw.Brightness);
         var (left, top) = CropWindow(mask, size, crop, draw);
         return new AugmentedSample(Cut(chw, size, 3, crop, left, top), Cut(mask, size, 1, crop, left, top), draw.Brightness);
@@ -64,6 +71,18 @@ public sealed class Augmenter(AugmentationOptions options)
         if (draw.CropOnCounter && CounterBox(mask, size) is var (x0, y0, x1, y1))
             return (Place(x0, x1, crop, span, draw.CropX), Place(y0, y1, crop, span, draw.CropY));
         return (Pick(0, span, draw.CropX), Pick(0, span, draw.CropY));
+    }
+
+    /// <summary>
+    /// The zoom that makes the counter's longest side <see cref="AugmentationOptions.CounterFitShare"/>
+    /// of the window, when it is longer than that; null when it already fits or there is no counter.
+    /// </summary>
+    public static double? FitScale(byte[] mask, int size, int crop)
+    {
+        if (CounterBox(mask, size) is not var (x0, y0, x1, y1)) return null;
+        var longest = Math.Max(x1 - x0, y1 - y0) + 1;
+        var fitted = AugmentationOptions.CounterFitShare * crop;
+        return longest > fitted ? fitted / longest : null;
     }
 
     /// <summary>A start in [lo, hi] whose window [start, start + crop) holds [first, last], or lies within it when longer.</summary>

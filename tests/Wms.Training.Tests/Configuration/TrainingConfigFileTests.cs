@@ -95,13 +95,15 @@ public sealed class TrainingConfigFileTests
         Assert.Equal(512, options.TestMaskSize);
         Assert.Equal(expected, TrainingConfigFile.Parse(TrainingConfigFile.Write(expected), "w.yaml"));
 
-        var cropped = TrainingConfigFile.Parse("model:\n  input_size: 512\naugmentation:\n  crop_size: 256\n  crop_counter_prob: 0.5\n  scale_prob: 0.4\n  scale_limit: 0.25\n", "c.yaml");
-        Assert.Equal((256, 0.5), (cropped.Augmentation.CropSize, cropped.Augmentation.CropOnCounterProbability));
+        var cropped = TrainingConfigFile.Parse("model:\n  input_size: 512\naugmentation:\n  crop_size: 256\n  crop_counter_prob: 0.5\n  crop_fit_counter: true\n  scale_prob: 0.4\n  scale_limit: 0.25\n", "c.yaml");
+        Assert.Equal((256, 0.5, true), (cropped.Augmentation.CropSize, cropped.Augmentation.CropOnCounterProbability, cropped.Augmentation.CropFitsCounter));
         Assert.Equal((0.4, 0.25), (cropped.Augmentation.ScaleProbability, cropped.Augmentation.ScaleLimit));
         Assert.Equal(cropped, TrainingConfigFile.Parse(TrainingConfigFile.Write(cropped), "w.yaml"));
 
         var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\n  weight_average: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
         Assert.Equal(new TrainingOptions(), defaults);
+        // Off, the key is not written: configs written before it existed keep their text and hash.
+        Assert.DoesNotContain("crop_fit_counter", TrainingConfigFile.Write(defaults));
         Assert.Equal(512, defaults.TestMaskSize);
         Assert.Equal(128, (defaults with { ImageSize = 128 }).TestMaskSize);
     }

@@ -268,4 +268,53 @@ public sealed class AugmenterTests
         Assert.Equal((4, 10), Augmenter.CropWindow(mask, 64, 32, new Augmenter.Draw(false, false, 0, 1, true, 0, 0)));
         Assert.Equal((28, 18), Augmenter.CropWindow(mask, 64, 32, new Augmenter.Draw(false, false, 0, 1, true, 0.9999, 0.9999)));
     }
+
+    /// <summary>A 64x64 photo with a 48x6 counter at (8, 29), longer than a 32x32 window.</summary>
+    private static CachedSample LongCounterSample()
+    {
+        var (photo, _) = Sample(64, 64, 7);
+        var mask = new byte[64 * 64];
+        for (var y = 29; y < 35; y++)
+            for (var x = 8; x < 56; x++)
+                mask[y * 64 + x] = 1;
+        return new CachedSample("long", photo, mask);
+    }
+
+    [Fact]
+    public void With_fitting_a_counter_longer_than_the_window_is_zoomed_out_until_all_of_it_is_in()
+    {
+        var cached = LongCounterSample();
+        var fitting = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 1, CropFitsCounter = true });
+        var inside = fitting.Options with { CropFitsCounter = false };
+
+        foreach (var i in Enumerable.Range(0, 50))
+        {
+            var sample = fitting.Apply(cached, DeterministicRandom.For(6, 0, i));
+            var columns = Enumerable.Range(0, 32).Where(x => Enumerable.Range(0, 32).Any(y => sample.Mask[y * 32 + x] == 1)).ToList();
+            // Zoomed from 48 to 7/8 of the window, 28 columns (nearest-neighbour sampling may round by
+            // one either way), and held whole: both ends are in, and the window has room around them.
+            Assert.InRange(columns.Count, 27, 29);
+            Assert.Equal(columns.Count, columns[^1] - columns[0] + 1);
+        }
+        // Without it the window lies inside the counter: the mask's rows are counter from edge to edge.
+        var cut = new Augmenter(inside).Apply(cached, DeterministicRandom.For(6, 0, 0));
+        Assert.All(Enumerable.Range(0, 32), x => Assert.Contains((byte)1, Enumerable.Range(0, 32).Select(y => cut.Mask[y * 32 + x])));
+    }
+
+    [Fact]
+    public void Fitting_leaves_counters_that_fit_and_windows_off_the_counter_as_they_were()
+    {
+        var fits = CounterSample();
+        var options = AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 0.5 };
+        var plain = new Augmenter(options);
+        var fitting = new Augmenter(options with { CropFitsCounter = true });
+        foreach (var i in Enumerable.Range(0, 20))
+            Assert.Equal(plain.Apply(fits, DeterministicRandom.For(8, 0, i)).Chw, fitting.Apply(fits, DeterministicRandom.For(8, 0, i)).Chw);
+
+        var anywhere = options with { CropOnCounterProbability = 0 };
+        var tooLong = LongCounterSample();
+        foreach (var i in Enumerable.Range(0, 20))
+            Assert.Equal(new Augmenter(anywhere).Apply(tooLong, DeterministicRandom.For(8, 0, i)).Mask,
+                new Augmenter(anywhere with { CropFitsCounter = true }).Apply(tooLong, DeterministicRandom.For(8, 0, i)).Mask);
+    }
 }
