@@ -113,7 +113,7 @@ public sealed class TrainingConfigFileTests
     {
         var recipe = TrainingConfigFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "configs", "water-meters.yaml"));
         Assert.Equal((512, 512, LossKind.BceDice, LearningRateSchedule.Cosine), (recipe.ImageSize, recipe.TestMaskSize, recipe.Loss, recipe.Schedule));
-        Assert.Equal(256, recipe.Augmentation.CropSize);
+        Assert.Equal((256, true), (recipe.Augmentation.CropSize, recipe.Augmentation.CropFitsCounter));
         Assert.Equal(Core.Inference.MaskPostprocess.LargestRegion, recipe.Postprocess);
         Assert.True(recipe.Split.Test >= 0.15, "the issue asks for a test split of at least 15 %");
         Assert.True(recipe.TimeLimitMinutes < 60);
