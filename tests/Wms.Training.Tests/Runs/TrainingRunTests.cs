@@ -53,11 +53,12 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 23, metrics.Params.Count);
+        Assert.Equal(13 + 24, metrics.Params.Count);
         Assert.Equal(("4", "16"), (metrics.Params["depth"], metrics.Params["base_filters"]));
         Assert.Equal("none", metrics.Params["weight_average"]);
         Assert.Equal(("0", "0.3"), (metrics.Params["scale_prob"], metrics.Params["scale_limit"]));
         Assert.Equal("none", metrics.Params["crop_size"]);
+        Assert.Equal("false", metrics.Params["crop_fit_counter"]);
         Assert.Equal("none", metrics.Params["init_weights"]);
         Assert.Equal("none", metrics.Params["postprocess"]);
         Assert.Equal(6, metrics.Epochs.Count);
