@@ -45,20 +45,35 @@ public sealed class Augmenter(AugmentationOptions options)
     public AugmentedSample Apply(CachedSample sample, DeterministicRandom random)
     {
         var draw = Roll(ref random);
-        var (photo, mask) = Geometry(sample.Photo, sample.Mask, draw);
         var size = sample.Size;
         var crop = OutputSize(size);
-        if (crop < size && options.CropFitsCounter && draw.CropOnCounter && FitScale(mask, size, crop) is { } shrink)
-        {
-            // The box is measured after the flips, the rotation and the zoom, so the fitting zoom is
-            // one more factor on the drawn one, resampled once from the cached photo.
-            draw = draw with { Scale = draw.Scale * shrink };
-            (photo, mask) = Geometry(sample.Photo, sample.Mask, draw);
-        }
-        var chw = Preprocessing.StretchAndMedian(photo);
+        var mask = Geometry(sample.Mask, size, size, draw);
+        if (crop < size && options.CropFitsCounter && draw.CropOnCounter)
+            (draw, mask) = FitCounter(sample.Mask, size, crop, draw, mask);
+        // The photo is resampled once, with the final zoom: the mask alone (nearest) finds it.
+        var chw = Preprocessing.StretchAndMedian(Geometry(sample.Photo, draw));
         if (crop == size) return new AugmentedSample(chw, mask, draw.Brightness);
         var (left, top) = CropWindow(mask, size, crop, draw);
         return new AugmentedSample(Cut(chw, size, 3, crop, left, top), Cut(mask, size, 1, crop, left, top), draw.Brightness);
+    }
+
+    /// <summary>At most this many zooms out to fit a counter; the first is enough unless the drawn geometry pushed part of the counter out of the frame.</summary>
+    private const int MaxFitPasses = 3;
+
+    /// <summary>
+    /// The draw with one more zoom factor that makes the counter's longest side fit
+    /// <see cref="AugmentationOptions.CounterFitShare"/> of the window, and the mask under it.
+    /// The box is measured on the transformed mask, where a drawn zoom or rotation may have pushed
+    /// part of the counter out of the frame: zooming out brings that part back, so it is measured again.
+    /// </summary>
+    private static (Draw Draw, byte[] Mask) FitCounter(byte[] cachedMask, int size, int crop, Draw draw, byte[] mask)
+    {
+        for (var pass = 0; pass < MaxFitPasses && FitScale(mask, size, crop) is { } shrink; pass++)
+        {
+            draw = draw with { Scale = draw.Scale * shrink };
+            mask = Geometry(cachedMask, size, size, draw);
+        }
+        return (draw, mask);
     }
 
     /// <summary>
@@ -77,7 +92,7 @@ public sealed class Augmenter(AugmentationOptions options)
     /// The zoom that makes the counter's longest side <see cref="AugmentationOptions.CounterFitShare"/>
     /// of the window, when it is longer than that; null when it already fits or there is no counter.
     /// </summary>
-    public static double? FitScale(byte[] mask, int size, int crop)
+    private static double? FitScale(byte[] mask, int size, int crop)
     {
         if (CounterBox(mask, size) is not var (x0, y0, x1, y1)) return null;
         var longest = Math.Max(x1 - x0, y1 - y0) + 1;
@@ -121,25 +136,21 @@ public sealed class Augmenter(AugmentationOptions options)
     }
 
     /// <summary>The flips, the rotation and the zoom, applied to photo and mask alike.</summary>
-    public static (RgbImage Photo, byte[] Mask) Geometry(RgbImage photo, byte[] mask, Draw draw)
+    public static (RgbImage Photo, byte[] Mask) Geometry(RgbImage photo, byte[] mask, Draw draw) =>
+        (Geometry(photo, draw), Geometry(mask, photo.Width, photo.Height, draw));
+
+    private static RgbImage Geometry(RgbImage photo, Draw draw)
     {
-        int w = photo.Width, h = photo.Height;
-        if (draw.HorizontalFlip)
-        {
-            photo = Flip(photo, horizontal: true);
-            mask = Flip(mask, w, h, 1, horizontal: true);
-        }
-        if (draw.VerticalFlip)
-        {
-            photo = Flip(photo, horizontal: false);
-            mask = Flip(mask, w, h, 1, horizontal: false);
-        }
-        if (draw.RotationDegrees != 0 || draw.Scale != 1)
-        {
-            photo = RotationAndZoom.Bilinear(photo, draw.RotationDegrees, draw.Scale);
-            mask = RotationAndZoom.Nearest(mask, w, h, draw.RotationDegrees, draw.Scale);
-        }
-        return (photo, mask);
+        if (draw.HorizontalFlip) photo = Flip(photo, horizontal: true);
+        if (draw.VerticalFlip) photo = Flip(photo, horizontal: false);
+        return draw.RotationDegrees != 0 || draw.Scale != 1 ? RotationAndZoom.Bilinear(photo, draw.RotationDegrees, draw.Scale) : photo;
+    }
+
+    private static byte[] Geometry(byte[] mask, int w, int h, Draw draw)
+    {
+        if (draw.HorizontalFlip) mask = Flip(mask, w, h, 1, horizontal: true);
+        if (draw.VerticalFlip) mask = Flip(mask, w, h, 1, horizontal: false);
+        return draw.RotationDegrees != 0 || draw.Scale != 1 ? RotationAndZoom.Nearest(mask, w, h, draw.RotationDegrees, draw.Scale) : mask;
     }
 
     private static RgbImage Flip(RgbImage image, bool horizontal) =>

@@ -301,6 +301,36 @@ public sealed class AugmenterTests
         Assert.All(Enumerable.Range(0, 32), x => Assert.Contains((byte)1, Enumerable.Range(0, 32).Select(y => cut.Mask[y * 32 + x])));
     }
 
+    /// <summary>The counter's extent in a window: rows when <paramref name="vertical"/>, else columns.</summary>
+    private static List<int> CounterLines(byte[] window, int crop, bool vertical) =>
+        Enumerable.Range(0, crop).Where(a => Enumerable.Range(0, crop).Any(b => window[vertical ? a * crop + b : b * crop + a] == 1)).ToList();
+
+    [Fact]
+    public void Fitting_holds_a_turned_counter_and_one_the_drawn_zoom_pushed_out_of_the_frame()
+    {
+        // A quarter turn makes the long counter vertical: the fit measures it after the turn.
+        var turned = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 1, CropFitsCounter = true, QuarterTurnProbability = 1 });
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            var rows = CounterLines(turned.Apply(LongCounterSample(), DeterministicRandom.For(9, 0, i)).Mask, 32, vertical: true);
+            Assert.InRange(rows.Count, 27, 29);
+        }
+
+        // A counter from edge to edge, zoomed in by up to 1.3 before the fit: part of it leaves the
+        // frame, so the first fit measures too short a box; measured again, the whole of it fits.
+        var (photo, _) = Sample(64, 64, 11);
+        var mask = new byte[64 * 64];
+        for (var y = 29; y < 35; y++)
+            for (var x = 0; x < 64; x++)
+                mask[y * 64 + x] = 1;
+        var zoomed = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 1, CropFitsCounter = true, ScaleProbability = 1, ScaleLimit = 0.3 });
+        foreach (var i in Enumerable.Range(0, 50))
+        {
+            var columns = CounterLines(zoomed.Apply(new CachedSample("edge", photo, mask), DeterministicRandom.For(10, 0, i)).Mask, 32, vertical: false);
+            Assert.True(columns.Count <= 29, $"draw {i}: the counter spans {columns.Count} of the window's 32 columns");
+        }
+    }
+
     [Fact]
     public void Fitting_leaves_counters_that_fit_and_windows_off_the_counter_as_they_were()
     {
