@@ -36,10 +36,6 @@ public sealed record RunTestSet(string DataDirectory, IReadOnlyList<EvaluationPa
         {
             stems = listed;
             source = $"the {listed.Count} test photos listed in run {runId}'s {RunFolder.MetricsFileName}";
-            var missing = stems.Where(s => !pairs.ContainsKey(s)).ToList();
-            if (missing.Count > 0)
-                throw new WmsException($"{data}: lacks {missing.Count} of run {runId}'s test photos ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}); pass --data with the folder the run trained on",
-                    WmsErrorKind.DataInvalid);
         }
         else
         {
@@ -49,8 +45,7 @@ public sealed record RunTestSet(string DataDirectory, IReadOnlyList<EvaluationPa
             stems = DatasetSplit.Create(pairs.Keys, ratios, seed).Test;
             source = $"the test split recomputed from run {runId}'s seed {seed} and split {ratios.Train:0.##}/{ratios.Validation:0.##}/{ratios.Test:0.##}";
         }
-        var selected = stems.Select(s => pairs[s]).Select(p => new EvaluationPair(p.Stem, p.PhotoPath, p.MaskPath)).ToList();
-        return new RunTestSet(Path.GetFullPath(data), selected, source);
+        return new RunTestSet(Path.GetFullPath(data), RecordedPhotos.Find(pairs, stems, data, $"run {runId}'s test photos"), source);
     }
 
     private static T Parameter<T>(Run run, string key, T fallback) where T : IParsable<T>

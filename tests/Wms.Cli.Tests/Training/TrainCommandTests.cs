@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wms.Tests.Shared;
 using Wms.Training;
+using Wms.Training.Data;
 using Wms.Training.Model;
 using Xunit;
 
@@ -138,19 +139,37 @@ public sealed class TrainCommandTests
         var trained = await CliRunner.RunAsync(temp.Path, "train", "--config", "c.yaml", "--data", "data", "--image-size", "64", "--batch-size", "4",
             "--threads", "1", "--epochs", "1", "--seed", "7", "--out", "r", "--format", "json");
         Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
+        var split = JsonDocument.Parse(File.ReadAllText(temp.Combine("r", "metrics.json"))).RootElement.GetProperty("split");
+        List<string?> Recorded(string part) => [.. split.GetProperty(part).EnumerateArray().Select(e => e.GetString()).Order()];
+        static List<string?> Stems(JsonElement eval) => [.. eval.GetProperty("per_photo").EnumerateArray().Select(p => p.GetProperty("stem").GetString()).Order()];
+        Task<CliResult> EvalAsync(params string[] more) =>
+            CliRunner.RunAsync(temp.Path, ["eval", "--model", "r/best.pth", "--data", "data", "--format", "json", .. more]);
 
-        // No --config, no --seed: the run folder's config.yaml and metrics.json say which photos and at what size.
-        var evaluated = await CliRunner.RunAsync(temp.Path, "eval", "--model", "r/best.pth", "--data", "data", "--format", "json");
+        // No --config, no --seed: the run folder's config.yaml and the photos its metrics.json lists.
+        var evaluated = await EvalAsync();
+        var validation = await EvalAsync("--split", "val");
+        // --seed: the run's ratios, that seed's split.
+        var reseeded = await EvalAsync("--seed", "8");
 
         Assert.True(evaluated.ExitCode == ExitCodes.Success, evaluated.ToString());
         var json = JsonDocument.Parse(evaluated.Stdout).RootElement;
-        var tested = JsonDocument.Parse(File.ReadAllText(temp.Combine("r", "metrics.json"))).RootElement.GetProperty("split").GetProperty("test")
-            .EnumerateArray().Select(e => e.GetString()).Order().ToList();
-        Assert.Equal(tested, json.GetProperty("per_photo").EnumerateArray().Select(p => p.GetProperty("stem").GetString()).Order().ToList());
-        Assert.Equal(3, tested.Count);
+        Assert.Equal(Recorded("test"), Stems(json));
+        Assert.Equal(3, Recorded("test").Count);
         Assert.Equal(7, json.GetProperty("seed").GetInt32());
         Assert.Equal(64, json.GetProperty("model_image_size").GetInt32());
-        Assert.Contains(temp.Combine("r", "config.yaml"), evaluated.Stderr);
+        Assert.Contains("metrics.json", evaluated.Stderr);
+        Assert.Equal(Recorded("val"), Stems(JsonDocument.Parse(validation.Stdout).RootElement));
+        Assert.True(reseeded.ExitCode == ExitCodes.Success, reseeded.ToString());
+        var stems = Enumerable.Range(0, 12).Select(i => $"meter_{i:D3}");
+        Assert.Equal([.. DatasetSplit.Create(stems, new SplitRatios(0.5, 0.25, 0.25), 8).Test.Order()], Stems(JsonDocument.Parse(reseeded.Stdout).RootElement));
+
+        // A test photo gone from the folder is named, not silently replaced.
+        var gone = Recorded("test")[0]!;
+        File.Delete(temp.Combine("data", "images", gone + ".jpg"));
+        File.Delete(temp.Combine("data", "masks", gone + ".png"));
+        var lacking = await EvalAsync();
+        Assert.Equal(ExitCodes.DataValidationFailed, lacking.ExitCode);
+        Assert.Contains(gone, lacking.Stderr);
     }
 
     /// <summary>One epoch on 12 synthetic 64x64 pairs in data/, with this config (c.yaml), into r/.</summary>

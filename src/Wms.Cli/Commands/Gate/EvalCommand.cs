@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Wms.Cli.Gate;
 using Wms.Cli.Output;
 using Wms.Core;
 using Wms.Core.Evaluation;
@@ -31,11 +32,14 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         Description = "Which photos: the test, val or train part of the split wms train makes with --seed and the config's ratios, or all",
         DefaultValueFactory = _ => "test",
     };
-    private static readonly Option<int?> SeedOption = new("--seed") { Description = "The seed the model was trained with (as wms train --seed; default 42)" };
+    private static readonly Option<int?> SeedOption = new("--seed")
+    {
+        Description = "The seed the model was trained with (as wms train --seed; default 42, or for weights in a run folder the photos its metrics.json lists)",
+    };
     private static readonly Option<string?> ConfigOption = new("--config")
     {
         Description = "The training config: its data.*_split ratios and model.input_size (for weights files). Default for weights in a run folder: " +
-            "its config.yaml, and the seed its metrics.json records",
+            "its config.yaml",
     };
     private static readonly Option<int> MaskSizeOption = MaskSizeOptions.Create();
     private static readonly Option<int> WorstOption = new("--worst") { Description = "How many of the worst photos to list", DefaultValueFactory = _ => 10 };
@@ -72,15 +76,27 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         var worst = parseResult.GetValue(WorstOption);
         if (worst < 0) throw new WmsException($"--worst must be 0 or more, not {worst}");
         var modelReference = parseResult.GetValue(ModelOption)!.Trim();
-        var run = parseResult.GetValue(ConfigOption) is null ? RunSettings.Beside(_workspace.Resolve(modelReference)) : null;
-        var config = parseResult.GetValue(ConfigOption) is { } c ? TrainingConfigFile.Load(_workspace.Resolve(c)) : run?.Options ?? new TrainingOptions();
-        var seed = parseResult.GetValue(SeedOption) ?? run?.Seed ?? config.Seed;
-        if (run is not null)
-            Ui.Info($"the run's settings: {run.ConfigFile} (split {config.Split.Train:0.##}/{config.Split.Validation:0.##}/{config.Split.Test:0.##}, input {config.ImageSize}), seed {seed}{(run.Seed is null ? " (no metrics.json: the default)" : "")}");
+        var configFile = parseResult.GetValue(ConfigOption);
+        var run = configFile is null ? RunSettings.Beside(_workspace.Resolve(modelReference)) : null;
+        var config = configFile is not null ? TrainingConfigFile.Load(_workspace.Resolve(configFile)) : run?.Options ?? new TrainingOptions();
+        var seedOption = parseResult.GetValue(SeedOption);
+        int? seed = seedOption ?? config.Seed;
         MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name ? MaskPostprocessNames.ParseOption(PostprocessOption.Name, name) : null;
 
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
-        var pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed);
+        List<EvaluationPair> pairs;
+        if (run is not null && seedOption is null && split != "all")
+        {
+            // The photos the run's metrics.json lists: exact, whatever was added to the folder since.
+            (var stems, seed) = run.RecordedSplit(split);
+            pairs = RecordedPhotos.Find(DatasetFolder.Scan(data).ToDictionary(p => p.Stem, StringComparer.Ordinal), stems, data, $"the {split} photos {run.MetricsFile} lists");
+            Ui.Info($"the run's settings: {run.ConfigFile}, and the {stems.Count} {split} photos {run.MetricsFile} lists");
+        }
+        else
+        {
+            pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed.Value);
+            if (run is not null) Ui.Info($"the run's settings: {run.ConfigFile}, with seed {seed}");
+        }
         using var model = await EvalModel.OpenAsync(modelReference, _workspace, _registry, _tracking.ModelName,
             config.ImageSize, config.Postprocess, cancellationToken);
         using var engine = SegmentationEngine.Load(model.Package, new InferenceOptions { WarmUp = false, Postprocess = postprocess });
@@ -94,7 +110,7 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
                 return Task.Run(() => evaluator.Evaluate(pairs, (done, _) => progress.SetValue(done), cancellationToken), cancellationToken);
             });
 
-        var splitSeed = split == "all" ? (int?)null : seed;
+        var splitSeed = split == "all" ? null : seed;
         var view = EvalView.From(model.Description, evaluation, engine.Postprocess, data, split, splitSeed, worst, null);
         if (parseResult.GetValue(ReportOption) is { } reportOption)
         {
