@@ -327,7 +327,8 @@ public sealed class AugmenterTests
         foreach (var i in Enumerable.Range(0, 50))
         {
             var columns = CounterLines(zoomed.Apply(new CachedSample("edge", photo, mask), DeterministicRandom.For(10, 0, i)).Mask, 32, vertical: false);
-            Assert.True(columns.Count <= 29, $"draw {i}: the counter spans {columns.Count} of the window's 32 columns");
+            // 7/8 of the window is 28 columns, and a refitted counter may exceed it by 2 before it is fitted again.
+            Assert.True(columns.Count <= 30, $"draw {i}: the counter spans {columns.Count} of the window's 32 columns");
         }
     }
 
