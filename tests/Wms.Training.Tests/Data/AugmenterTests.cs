@@ -196,16 +196,18 @@ public sealed class AugmenterTests
         Assert.Equal([0f, 1f, 1f, 0f], batch.Masks);
     }
 
-    /// <summary>A 64x64 photo with a bright 12x10 counter at (40, 6): a crop of 32 can hold it or miss it.</summary>
-    private static CachedSample CounterSample()
+    /// <summary>A 64x64 photo (drawn from <paramref name="seed"/>) whose mask is one width x height counter at (left, top).</summary>
+    private static CachedSample WithCounter(string stem, int seed, int left, int top, int width, int height)
     {
-        var (photo, _) = Sample(64, 64, 5);
+        var (photo, _) = Sample(64, 64, seed);
         var mask = new byte[64 * 64];
-        for (var y = 6; y < 16; y++)
-            for (var x = 40; x < 52; x++)
-                mask[y * 64 + x] = 1;
-        return new CachedSample("s", photo, mask);
+        for (var y = top; y < top + height; y++)
+            mask.AsSpan(y * 64 + left, width).Fill(1);
+        return new CachedSample(stem, photo, mask);
     }
+
+    /// <summary>A 12x10 counter at (40, 6): a crop of 32 can hold it or miss it.</summary>
+    private static CachedSample CounterSample() => WithCounter("s", 5, 40, 6, 12, 10);
 
     [Fact]
     public void A_crop_is_the_drawn_window_of_the_photo_prepared_whole()
@@ -269,16 +271,12 @@ public sealed class AugmenterTests
         Assert.Equal((28, 18), Augmenter.CropWindow(mask, 64, 32, new Augmenter.Draw(false, false, 0, 1, true, 0.9999, 0.9999)));
     }
 
-    /// <summary>A 64x64 photo with a 48x6 counter at (8, 29), longer than a 32x32 window.</summary>
-    private static CachedSample LongCounterSample()
-    {
-        var (photo, _) = Sample(64, 64, 7);
-        var mask = new byte[64 * 64];
-        for (var y = 29; y < 35; y++)
-            for (var x = 8; x < 56; x++)
-                mask[y * 64 + x] = 1;
-        return new CachedSample("long", photo, mask);
-    }
+    /// <summary>A 48x6 counter at (8, 29), longer than a 32x32 window.</summary>
+    private static CachedSample LongCounterSample() => WithCounter("long", 7, 8, 29, 48, 6);
+
+    /// <summary>The counter's extent in a window: rows when <paramref name="vertical"/>, else columns.</summary>
+    private static List<int> CounterLines(byte[] window, int crop, bool vertical) =>
+        Enumerable.Range(0, crop).Where(a => Enumerable.Range(0, crop).Any(b => window[vertical ? a * crop + b : b * crop + a] == 1)).ToList();
 
     [Fact]
     public void With_fitting_a_counter_longer_than_the_window_is_zoomed_out_until_all_of_it_is_in()
@@ -289,8 +287,7 @@ public sealed class AugmenterTests
 
         foreach (var i in Enumerable.Range(0, 50))
         {
-            var sample = fitting.Apply(cached, DeterministicRandom.For(6, 0, i));
-            var columns = Enumerable.Range(0, 32).Where(x => Enumerable.Range(0, 32).Any(y => sample.Mask[y * 32 + x] == 1)).ToList();
+            var columns = CounterLines(fitting.Apply(cached, DeterministicRandom.For(6, 0, i)).Mask, 32, vertical: false);
             // Zoomed from 48 to 7/8 of the window, 28 columns (nearest-neighbour sampling may round by
             // one either way), and held whole: both ends are in, and the window has room around them.
             Assert.InRange(columns.Count, 27, 29);
@@ -300,10 +297,6 @@ public sealed class AugmenterTests
         var cut = new Augmenter(inside).Apply(cached, DeterministicRandom.For(6, 0, 0));
         Assert.All(Enumerable.Range(0, 32), x => Assert.Contains((byte)1, Enumerable.Range(0, 32).Select(y => cut.Mask[y * 32 + x])));
     }
-
-    /// <summary>The counter's extent in a window: rows when <paramref name="vertical"/>, else columns.</summary>
-    private static List<int> CounterLines(byte[] window, int crop, bool vertical) =>
-        Enumerable.Range(0, crop).Where(a => Enumerable.Range(0, crop).Any(b => window[vertical ? a * crop + b : b * crop + a] == 1)).ToList();
 
     [Fact]
     public void Fitting_holds_a_turned_counter_and_one_the_drawn_zoom_pushed_out_of_the_frame()
@@ -318,15 +311,11 @@ public sealed class AugmenterTests
 
         // A counter from edge to edge, zoomed in by up to 1.3 before the fit: part of it leaves the
         // frame, so the first fit measures too short a box; measured again, the whole of it fits.
-        var (photo, _) = Sample(64, 64, 11);
-        var mask = new byte[64 * 64];
-        for (var y = 29; y < 35; y++)
-            for (var x = 0; x < 64; x++)
-                mask[y * 64 + x] = 1;
+        var edgeToEdge = WithCounter("edge", 11, 0, 29, 64, 6);
         var zoomed = new Augmenter(AugmentationOptions.None with { CropSize = 32, CropOnCounterProbability = 1, CropFitsCounter = true, ScaleProbability = 1, ScaleLimit = 0.3 });
         foreach (var i in Enumerable.Range(0, 50))
         {
-            var columns = CounterLines(zoomed.Apply(new CachedSample("edge", photo, mask), DeterministicRandom.For(10, 0, i)).Mask, 32, vertical: false);
+            var columns = CounterLines(zoomed.Apply(edgeToEdge, DeterministicRandom.For(10, 0, i)).Mask, 32, vertical: false);
             // 7/8 of the window is 28 columns, and a refitted counter may exceed it by 2 before it is fitted again.
             Assert.True(columns.Count <= 30, $"draw {i}: the counter spans {columns.Count} of the window's 32 columns");
         }

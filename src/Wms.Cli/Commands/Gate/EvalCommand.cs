@@ -84,17 +84,18 @@ internal sealed class EvalCommand : BaseCommand, ITopLevelCommand
         MaskPostprocess? postprocess = parseResult.GetValue(PostprocessOption) is { } name ? MaskPostprocessNames.ParseOption(PostprocessOption.Name, name) : null;
 
         var data = _workspace.Resolve(parseResult.GetValue(DataOption)!);
+        var all = DatasetFolder.Scan(data);
         List<EvaluationPair> pairs;
         if (run is not null && seedOption is null && split != "all")
         {
             // The photos the run's metrics.json lists: exact, whatever was added to the folder since.
             (var stems, seed) = run.RecordedSplit(split);
-            pairs = RecordedPhotos.Find(DatasetFolder.Scan(data).ToDictionary(p => p.Stem, StringComparer.Ordinal), stems, data, $"the {split} photos {run.MetricsFile} lists");
+            pairs = RecordedPhotos.Find(all.ToDictionary(p => p.Stem, StringComparer.Ordinal), stems, data, $"the {split} photos {run.MetricsFile} lists");
             Ui.Info($"the run's settings: {run.ConfigFile}, and the {stems.Count} {split} photos {run.MetricsFile} lists");
         }
         else
         {
-            pairs = Select(DatasetFolder.Scan(data), split, config.Split, seed.Value);
+            pairs = Select(all, split, config.Split, seed.Value);
             if (run is not null) Ui.Info($"the run's settings: {run.ConfigFile}, with seed {seed}");
         }
         using var model = await EvalModel.OpenAsync(modelReference, _workspace, _registry, _tracking.ModelName,

@@ -14,11 +14,11 @@ namespace Wms.Cli.Commands.Gate;
 /// </summary>
 internal sealed class RunSettings
 {
-    private RunSettings(string folder, TrainingOptions options)
+    private RunSettings(string configFile, string metricsFile)
     {
-        ConfigFile = Path.Combine(folder, RunFolder.ConfigFileName);
-        MetricsFile = Path.Combine(folder, RunFolder.MetricsFileName);
-        Options = options;
+        ConfigFile = configFile;
+        MetricsFile = metricsFile;
+        Options = TrainingConfigFile.Load(configFile);
     }
 
     public string ConfigFile { get; }
@@ -32,8 +32,8 @@ internal sealed class RunSettings
     {
         if (!EvalModel.IsWeightsFile(modelPath)) return null;
         var folder = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
-        if (!File.Exists(Path.Combine(folder, RunFolder.ConfigFileName)) || !File.Exists(Path.Combine(folder, RunFolder.MetricsFileName))) return null;
-        return new RunSettings(folder, TrainingConfigFile.Load(Path.Combine(folder, RunFolder.ConfigFileName)));
+        var (config, metrics) = (Path.Combine(folder, RunFolder.ConfigFileName), Path.Combine(folder, RunFolder.MetricsFileName));
+        return File.Exists(config) && File.Exists(metrics) ? new RunSettings(config, metrics) : null;
     }
 
     /// <summary>The stems of one part of the run's split (test, val or train) and the seed it was made with.</summary>
