@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Wms.Core;
 using Wms.Core.Quality;
 using Wms.Training.Data;
 using Wms.Training.Evaluation;
@@ -117,7 +118,12 @@ public sealed class Trainer(TrainingOptions options)
                 var rate = cosine.At((epoch - 1) * producer.BatchesPerEpoch + batchIndex, clock.Elapsed);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
             }
-            var (loss, predicted) = TrainingStep.Run(model, optimizer, batch, options.Compute, options.Loss);
+            var (loss, predicted, finite) = TrainingStep.Run(model, optimizer, batch, options.Compute, options.Loss);
+            if (!finite)
+                throw new WmsException(
+                    $"training diverged at epoch {epoch}, batch {batchIndex + 1}: the loss ({loss:G4}) or a gradient is not a finite number, " +
+                    "so training stops before it spoils the weights; " +
+                    $"lower training.learning_rate ({options.LearningRate:G4}){(options.Compute.BFloat16 ? " or train with compute.bf16: false" : "")}");
             average?.Update();
             lossSum += loss * batch.Count;
             count += batch.Count;

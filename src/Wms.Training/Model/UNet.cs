@@ -118,6 +118,10 @@ public sealed class UNet : Module<Tensor, Tensor>
     /// Run the convolutions in bfloat16 from the float32 weights, keeping batch-norm parameters and
     /// the output in float32: what <c>torch.autocast("cpu")</c> does, which TorchSharp lacks.
     /// Gradients flow back to the float32 weights through the casts. Off: the reference float32 path.
+    /// The final 1x1 convolution (16 channels to 1) stays in float32: on an AMD EPYC with AVX-512 BF16
+    /// and no AMX, oneDNN's bfloat16 backward of that one-output-channel convolution now and then
+    /// filled its input's gradient with NaN (4 of 11 recipe starts ended in NaN within their first
+    /// epoch; docs/RESULTS.md), and in float32 it costs nothing measurable.
     /// </summary>
     public bool BFloat16 { get; set; }
 
@@ -134,7 +138,7 @@ public sealed class UNet : Module<Tensor, Tensor>
         var d = Block(_bottleneck, h);
         for (var i = 0; i < Depth; i++)
             d = Up(_decoders[i], d, skips[Depth - 1 - i]);
-        var logits = BFloat16 ? MixedConv(_final, d, 0).to(ScalarType.Float32) : _final.call(d);
+        var logits = _final.call(BFloat16 ? d.to(ScalarType.Float32) : d);
         return logits.MoveToOuterDisposeScope();
     }
 

@@ -227,6 +227,26 @@ public sealed class TrainingRunTests
     }
 
     [Fact]
+    public async Task A_run_whose_loss_goes_to_nan_stops_at_once_and_says_which_setting_to_lower()
+    {
+        // Before, a NaN step made every weight NaN and the run went on to its last epoch, a finished
+        // run of nothing (the first recipe run on an AMD host: 96 epochs planned, NaN from epoch 1).
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 12, 64, 64);
+        var output = temp.Combine("r6");
+
+        var error = await Assert.ThrowsAsync<WmsException>(() => new TrainingRun().RunAsync(
+            new TrainingRequest(data, output, Tiny with { LearningRate = 1e30 }), new RecordingObserver(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(WmsErrorKind.InvalidInput, error.Kind);
+        Assert.StartsWith("training diverged at epoch 1, batch ", error.Message);
+        Assert.Contains("not a finite number", error.Message);
+        Assert.EndsWith("lower training.learning_rate (1E+30)", error.Message);
+        Assert.False(Directory.Exists(output));
+        Assert.False(Directory.Exists(output + ".partial")); // no epoch finished: nothing worth keeping
+    }
+
+    [Fact]
     public async Task Bad_data_fails_before_anything_is_written()
     {
         using var temp = new TempDirectory();
