@@ -120,8 +120,8 @@ public sealed class UNet : Module<Tensor, Tensor>
     /// Gradients flow back to the float32 weights through the casts. Off: the reference float32 path.
     /// The final 1x1 convolution (16 channels to 1) stays in float32: on an AMD EPYC with AVX-512 BF16
     /// and no AMX, oneDNN's bfloat16 backward of that one-output-channel convolution now and then
-    /// filled its input's gradient with NaN (4 of 11 recipe starts ended in NaN within their first
-    /// epoch; docs/RESULTS.md), and in float32 it costs nothing measurable.
+    /// filled its input's gradient with NaN (5 of 19 starts of the recipe, within their first
+    /// epoch; docs/RESULTS.md); it is one convolution of 19, with one output channel.
     /// </summary>
     public bool BFloat16 { get; set; }
 
