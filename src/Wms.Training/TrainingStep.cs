@@ -33,7 +33,7 @@ internal static class TrainingStep
     private static bool Finite(Tensor loss, UNet model)
     {
         using var _ = no_grad();
-        var checks = model.parameters().Where(p => p.grad is not null).Select(p => p.grad!.isfinite().all()).Append(loss.isfinite().all());
+        var checks = model.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.isfinite().all()).Append(loss.isfinite().all());
         return stack([.. checks]).all().item<bool>();
     }
 }

@@ -154,7 +154,7 @@ public sealed class UNet : Module<Tensor, Tensor>
         {
             x = layer switch
             {
-                Conv2d conv when BFloat16 => MixedConv(conv, x, 1),
+                Conv2d conv when BFloat16 => MixedConv(conv, x),
                 // Under bfloat16, batch norm takes bfloat16 input with float32 parameters and statistics, as under autocast.
                 BatchNorm2d norm => Normalize(norm, x),
                 TorchSharp.Modules.ReLU when BFloat16 => functional.relu(x),
@@ -179,6 +179,7 @@ public sealed class UNet : Module<Tensor, Tensor>
         return functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, norm.training, norm.momentum ?? 0.1, norm.eps);
     }
 
-    private static Tensor MixedConv(Conv2d conv, Tensor x, long padding) =>
-        functional.conv2d(x, conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16), padding: [padding, padding]);
+    /// <summary>A block's 3x3 convolution (padding 1) in bfloat16; the final 1x1 one stays float32.</summary>
+    private static Tensor MixedConv(Conv2d conv, Tensor x) =>
+        functional.conv2d(x, conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16), padding: [1, 1]);
 }
