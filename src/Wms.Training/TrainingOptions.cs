@@ -97,7 +97,7 @@ public sealed record TrainingOptions
     public ComputeOptions Compute { get; init; } = ComputeOptions.Default;
 
     /// <summary>A new U-Net of these options' depth, width and arithmetic, its weights drawn from libtorch's generator: what a run trains and the epoch benchmark times.</summary>
-    public Model.UNet CreateModel() => new(baseFilters: BaseFilters, depth: Depth) { BFloat16 = Compute.BFloat16 };
+    public Model.UNet CreateModel() => new(baseFilters: BaseFilters, depth: Depth) { BFloat16 = Compute.BFloat16, ChannelsLast = Compute.ChannelsLast };
 
     /// <summary>The first problem, as the config key it concerns and what is wrong; null when valid.</summary>
     public (string Key, string Problem)? FindProblem() => TrainingOptionsValidation.FindProblem(this);

@@ -50,7 +50,7 @@ public static class StepBenchmark
     {
         TorchRuntime.Configure(threads);
         manual_seed(0);
-        return new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16 };
+        return new UNet(baseFilters: baseFilters, depth: depth) { BFloat16 = compute.BFloat16, ChannelsLast = compute.ChannelsLast };
     }
 
     /// <summary>A random batch of photos, in the memory layout <paramref name="compute"/> asks for.</summary>

@@ -80,6 +80,7 @@ public sealed class UNet : Module<Tensor, Tensor>
         if (DepthProblem(depth) is { } problem)
             throw new ArgumentOutOfRangeException(nameof(depth), depth, $"the U-Net's depth {problem}");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baseFilters);
+        LibtorchLogLevel.Apply(); // libtorch is loaded by now (base(...) made a module), and no convolution has run
         Depth = depth;
         BaseFilters = baseFilters;
         var f = baseFilters;
@@ -125,10 +126,21 @@ public sealed class UNet : Module<Tensor, Tensor>
     /// </summary>
     public bool BFloat16 { get; set; }
 
+    /// <summary>
+    /// Compute in NHWC memory order whatever the input's order: faster on CPU, and on an AMD EPYC
+    /// with AVX-512 the only right one. There oneDNN's NCHW float32 convolutions, which pad the
+    /// channels to blocks of 16, read padding nobody zeroed when a layer's channels are not a
+    /// multiple of 16 (widths 8, 24, 40): NaN running statistics or logits off by 0.01, a different
+    /// amount on every call; NHWC is not padded (docs/RESULTS.md). Off: the input's own order, the
+    /// NCHW reference that <c>compute.channels_last: false</c> and the benchmarks ask for.
+    /// </summary>
+    public bool ChannelsLast { get; set; } = true;
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var h = BFloat16 ? x.to(ScalarType.BFloat16) : x;
+        var h = ChannelsLast ? BatchTensors.ChannelsLast(x) : x;
+        if (BFloat16) h = h.to(ScalarType.BFloat16);
         var skips = new Tensor[Depth];
         for (var i = 0; i < Depth; i++)
         {

@@ -1,0 +1,26 @@
+using Wms.Training.Model;
+using Xunit;
+
+namespace Wms.Training.Tests.Model;
+
+public sealed class LibtorchLogLevelTests
+{
+    [Theory]
+    [InlineData("INFO", 0)]
+    [InlineData("warning", 1)]
+    [InlineData(" ERROR ", 2)]
+    [InlineData("3", 3)]
+    [InlineData("loud", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void The_level_is_read_as_PyTorch_spells_it(string? value, int? level) =>
+        Assert.Equal(level, LibtorchLogLevel.Parse(value));
+
+    [Fact]
+    public void Once_libtorch_runs_it_logs_errors_only_unless_the_user_asked_for_more()
+    {
+        TorchRuntime.Configure(1);
+        var expected = LibtorchLogLevel.Parse(Environment.GetEnvironmentVariable(LibtorchLogLevel.Variable)) ?? LibtorchLogLevel.Error;
+        Assert.Equal(expected, LibtorchLogLevel.Current);
+    }
+}
