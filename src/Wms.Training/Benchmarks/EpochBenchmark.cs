@@ -29,12 +29,21 @@ public static class EpochBenchmark
         var validation = SampleCache.Load(valPairs, options.ImageSize, cancellationToken: cancellationToken).Select(s => s.Prepare()).ToList();
         var cacheSeconds = cacheClock.Elapsed.TotalSeconds;
         var producer = new BatchProducer(cache, augmenter, options.BatchSize, options.Seed);
+        var parts = new List<EpochParts>();
         var cached = TimeEpochs("cached", epochs, options, progress, (model, optimizer, epoch) =>
         {
+            var (steps, validating) = (new Stopwatch(), new Stopwatch());
             model.train();
             foreach (var batch in producer.Epoch(epoch, cancellationToken))
+            {
+                steps.Start();
                 TrainingStep.Run(model, optimizer, batch, options.Compute);
+                steps.Stop();
+            }
+            validating.Start();
             Evaluation.Evaluator.Evaluate(model, validation, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
+            validating.Stop();
+            parts.Add(new EpochParts(steps.Elapsed.TotalSeconds, validating.Elapsed.TotalSeconds));
         });
 
         var decoding = TimeEpochs("decode every epoch", epochs, options, progress, (model, optimizer, epoch) =>
@@ -58,7 +67,7 @@ public static class EpochBenchmark
             var decoded = valPairs.Select(p => SampleCache.LoadOne(p, options.ImageSize).Prepare()).ToList();
             Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
         });
-        return new EpochBenchmarkResult(options.ImageSize, sampleSize, options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding);
+        return new EpochBenchmarkResult(options.ImageSize, sampleSize, options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding, parts);
     }
 
     private static List<double> TimeEpochs(string name, int epochs, TrainingOptions options, Action<string>? progress,

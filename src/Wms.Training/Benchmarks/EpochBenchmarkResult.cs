@@ -15,7 +15,8 @@ public sealed record EpochBenchmarkResult(
     int BatchesPerEpoch,
     double CacheSeconds,
     IReadOnlyList<double> CachedEpochSeconds,
-    IReadOnlyList<double> DecodingEpochSeconds)
+    IReadOnlyList<double> DecodingEpochSeconds,
+    IReadOnlyList<EpochParts> CachedEpochParts)
 {
     public double CachedMean => CachedEpochSeconds.Average();
 
@@ -24,3 +25,9 @@ public sealed record EpochBenchmarkResult(
     /// <summary>How many times faster a cached epoch is.</summary>
     public double Speedup => DecodingMean / CachedMean;
 }
+
+/// <summary>
+/// Where a cached epoch's time went: the training steps (forward, backward, Adam) and the validation
+/// pass; the rest of the epoch waited for augmented batches or ran the loop.
+/// </summary>
+public sealed record EpochParts(double StepSeconds, double ValidationSeconds);

@@ -124,6 +124,8 @@ public sealed class BenchCommandTests
         Assert.Equal(2, root.GetProperty("batches_per_epoch").GetInt32());
         Assert.True(root.GetProperty("speedup").GetDouble() > 0);
         Assert.Single(root.GetProperty("cached_epoch_seconds").EnumerateArray());
+        var parts = Assert.Single(root.GetProperty("cached_epoch_parts").EnumerateArray());
+        Assert.True(parts.GetProperty("step_seconds").GetDouble() > 0 && parts.GetProperty("validation_seconds").GetDouble() > 0, parts.ToString());
         Assert.Equal((32, 32, 4), (root.GetProperty("image_size").GetInt32(), root.GetProperty("training_sample_size").GetInt32(), root.GetProperty("batch_size").GetInt32()));
     }
 

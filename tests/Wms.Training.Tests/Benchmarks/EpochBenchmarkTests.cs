@@ -25,5 +25,8 @@ public sealed class EpochBenchmarkTests
         Assert.Equal(2, result.CachedEpochSeconds.Count);
         Assert.Equal(2, result.DecodingEpochSeconds.Count);
         Assert.All(result.CachedEpochSeconds.Concat(result.DecodingEpochSeconds), s => Assert.True(s > 0));
+        // The parts of each cached epoch are within it.
+        Assert.All(result.CachedEpochSeconds.Zip(result.CachedEpochParts), e =>
+            Assert.True(e.Second.StepSeconds > 0 && e.Second.ValidationSeconds > 0 && e.Second.StepSeconds + e.Second.ValidationSeconds <= e.First, $"{e}"));
     }
 }

@@ -67,6 +67,10 @@ public sealed class BenchEpochCommand : BaseCommand
             result.Speedup.ToString("0.00x", CultureInfo.InvariantCulture));
         table.AddRow("decode every photo every epoch", F(result.DecodingMean), string.Join(", ", result.DecodingEpochSeconds.Select(F)), "1.00x");
         Ui.Out.Write(table);
+        var parts = result.CachedEpochParts;
+        var (steps, validation) = (parts.Average(p => p.StepSeconds), parts.Average(p => p.ValidationSeconds));
+        Ui.Info($"A cached epoch: training steps {F(steps)} s, validation {F(validation)} s, " +
+            $"waiting for augmented batches and the rest {F(result.CachedMean - steps - validation)} s");
         var (size, side) = (result.ImageSize, result.TrainingSampleSize);
         var crop = side == size ? "" : $", trained on {side}x{side} crops";
         Ui.Info($"{result.TrainPairs} training pairs ({result.BatchesPerEpoch} batches of {result.BatchSize}) and {result.ValidationPairs} validation pairs at {size}x{size}{crop}, " +
