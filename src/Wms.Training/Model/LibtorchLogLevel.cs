@@ -6,9 +6,10 @@ namespace Wms.Training.Model;
 /// The level below which libtorch's own log (c10's LOG) stays silent: errors by default. On CPUs
 /// NNPACK does not know (an AMD EPYC here) libtorch logs "Could not initialize NNPACK! Reason:
 /// Unsupported hardware" each time it considers NNPACK for a convolution, although oneDNN then
-/// computes it as usual: 1,558 lines in one test run, which buried the failed test's name in CI's
-/// log, and 10 in a training run. The user's TORCH_CPP_LOG_LEVEL wins, as in PyTorch; libtorch
-/// itself reads that variable only when Python starts it, so it is applied here.
+/// computes it as usual: thousands of lines in one test run, which buried the failed test's name
+/// in CI's log, and 10 in a training run. The user's TORCH_CPP_LOG_LEVEL wins, as in PyTorch; the
+/// libtorch TorchSharp loads does not read that variable (a test run printed the same 2,177 lines
+/// with it set to ERROR), so it is applied here.
 /// </summary>
 internal static class LibtorchLogLevel
 {
