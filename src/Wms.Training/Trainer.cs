@@ -96,7 +96,7 @@ public sealed class Trainer(TrainingOptions options)
         var testClock = Stopwatch.StartNew();
         Checkpoints.Load(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
         var predictions = new List<KeyValuePair<string, byte[]>>();
-        var test = Evaluator.Evaluate(model, data.Test, options.BatchSize, options.Compute, hausdorff: true,
+        var test = Evaluator.Evaluate(model, data.Test, options.BatchSize, hausdorff: true,
             (sample, mask) =>
             {
                 if (predictions.Count < PredictionsKept) predictions.Add(new(sample.Stem, mask));
@@ -118,7 +118,7 @@ public sealed class Trainer(TrainingOptions options)
                 var rate = cosine.At((epoch - 1) * producer.BatchesPerEpoch + batchIndex, clock.Elapsed);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
             }
-            var (loss, predicted, finite) = TrainingStep.Run(model, optimizer, batch, options.Compute, options.Loss);
+            var (loss, predicted, finite) = TrainingStep.Run(model, optimizer, batch, options.Loss);
             if (!finite)
                 throw new WmsException(
                     $"training diverged at epoch {epoch}, batch {batchIndex + 1}: the loss ({loss:G4}) or a gradient is not a finite number, " +
@@ -144,7 +144,7 @@ public sealed class Trainer(TrainingOptions options)
     {
         try
         {
-            return Evaluator.Evaluate(model, samples, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken,
+            return Evaluator.Evaluate(model, samples, options.BatchSize, hausdorff: false, cancellationToken: cancellationToken,
                 loss: options.Loss, postprocess: options.Postprocess);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

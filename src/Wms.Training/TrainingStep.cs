@@ -11,11 +11,11 @@ internal static class TrainingStep
     /// The batch's loss, the predicted masks (N x S x S bytes, 0/1) of the forward pass, and whether the
     /// loss and every gradient were finite. When they were not, Adam did not step: the weights are as they were.
     /// </returns>
-    public static (double Loss, byte[] Predicted, bool Finite) Run(UNet model, optim.Optimizer optimizer, SampleBatch batch, ComputeOptions compute,
+    public static (double Loss, byte[] Predicted, bool Finite) Run(UNet model, optim.Optimizer optimizer, SampleBatch batch,
         LossKind lossKind = LossKind.Bce)
     {
         using var scope = NewDisposeScope();
-        var (photos, truth) = BatchTensors.Create(batch, compute);
+        var (photos, truth) = BatchTensors.Create(batch);
         optimizer.zero_grad();
         var logits = model.call(photos);
         var loss = SegmentationLoss.PerSample(logits, truth, lossKind).mean();

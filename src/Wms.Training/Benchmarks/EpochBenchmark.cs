@@ -37,11 +37,11 @@ public static class EpochBenchmark
             foreach (var batch in producer.Epoch(epoch, cancellationToken))
             {
                 steps.Start();
-                TrainingStep.Run(model, optimizer, batch, options.Compute);
+                TrainingStep.Run(model, optimizer, batch);
                 steps.Stop();
             }
             validating.Start();
-            Evaluation.Evaluator.Evaluate(model, validation, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
+            Evaluation.Evaluator.Evaluate(model, validation, options.BatchSize, hausdorff: false, cancellationToken: cancellationToken);
             validating.Stop();
             parts.Add(new EpochParts(steps.Elapsed.TotalSeconds, validating.Elapsed.TotalSeconds));
         });
@@ -62,10 +62,10 @@ public static class EpochBenchmark
                     var augmented = augmenter.Apply(sample, DeterministicRandom.For(options.Seed, epoch, indices[k]));
                     batch.Fill(k, augmented.Chw, augmented.Mask, augmented.Brightness);
                 }
-                TrainingStep.Run(model, optimizer, batch, options.Compute);
+                TrainingStep.Run(model, optimizer, batch);
             }
             var decoded = valPairs.Select(p => SampleCache.LoadOne(p, options.ImageSize).Prepare()).ToList();
-            Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, options.Compute, hausdorff: false, cancellationToken: cancellationToken);
+            Evaluation.Evaluator.Evaluate(model, decoded, options.BatchSize, hausdorff: false, cancellationToken: cancellationToken);
         });
         return new EpochBenchmarkResult(options.ImageSize, sampleSize, options.BatchSize, trainPairs.Count, valPairs.Count, batches, cacheSeconds, cached, decoding, parts);
     }

@@ -18,7 +18,7 @@ public static class Evaluator
     /// <param name="scoreMasks">When given, the metrics compare the probabilities resized to its size
     /// (bilinear, then > 0.5) with its true masks, instead of the input-size masks.</param>
     /// <param name="postprocess">Applied to every predicted mask (scored and passed to <paramref name="prediction"/>) as the exported model will.</param>
-    public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize, ComputeOptions compute,
+    public static EvaluationResult Evaluate(UNet model, IReadOnlyList<PreparedSample> samples, int batchSize,
         bool hausdorff, Action<PreparedSample, byte[]>? prediction = null, CancellationToken cancellationToken = default,
         LossKind loss = LossKind.Bce, EvaluationMasks? scoreMasks = null, MaskPostprocess postprocess = MaskPostprocess.None)
     {
@@ -35,7 +35,7 @@ public static class Evaluator
             byte[]? scored = null;
             using (NewDisposeScope())
             {
-                var (photos, truth) = BatchTensors.Create(batch, compute);
+                var (photos, truth) = BatchTensors.Create(batch);
                 var logits = model.call(photos);
                 losses = BatchTensors.LossPerSample(logits, truth, loss);
                 masks = BatchTensors.Masks(logits);

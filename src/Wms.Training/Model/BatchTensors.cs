@@ -6,13 +6,9 @@ namespace Wms.Training.Model;
 /// <summary>Turns float batches into model tensors, and model logits back into masks.</summary>
 public static class BatchTensors
 {
-    /// <summary>Photos <c>[N, 3, S, S]</c> (channels-last in memory when asked) and masks <c>[N, 1, S, S]</c>.</summary>
-    public static (Tensor Photos, Tensor Masks) Create(SampleBatch batch, ComputeOptions compute)
-    {
-        var photos = tensor(batch.Photos, [batch.Count, 3, batch.Size, batch.Size]);
-        var masks = tensor(batch.Masks, [batch.Count, 1, batch.Size, batch.Size]);
-        return (compute.ChannelsLast ? ChannelsLast(photos) : photos, masks);
-    }
+    /// <summary>Photos <c>[N, 3, S, S]</c> and masks <c>[N, 1, S, S]</c>, NCHW: the U-Net picks its own memory order (<see cref="UNet.ChannelsLast"/>).</summary>
+    public static (Tensor Photos, Tensor Masks) Create(SampleBatch batch) =>
+        (tensor(batch.Photos, [batch.Count, 3, batch.Size, batch.Size]), tensor(batch.Masks, [batch.Count, 1, batch.Size, batch.Size]));
 
     /// <summary>
     /// The same NCHW tensor with NHWC strides (PyTorch's channels_last, which TorchSharp has no

@@ -21,15 +21,14 @@ internal static class LibtorchLogLevel
     private static readonly Lock Gate = new();
     private static bool _applied;
 
-    /// <summary>Sets the level once libtorch is loaded; false when this libtorch has no such setting.</summary>
-    public static bool Apply()
+    /// <summary>Sets the level once, after libtorch is loaded (a libtorch without the setting is left as it is).</summary>
+    public static void Apply()
     {
         lock (Gate)
         {
-            if (_applied) return true;
-            if (!TryFind(out var flag)) return false;
+            if (_applied || !TryFind(out var flag)) return;
             Marshal.WriteInt32(flag, Parse(Environment.GetEnvironmentVariable(Variable)) ?? Error);
-            return _applied = true;
+            _applied = true;
         }
     }
 

@@ -70,7 +70,6 @@ public static partial class TorchRuntime
     public static void Configure(int threads)
     {
         set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-        LibtorchLogLevel.Apply();
     }
 
     // The native environment: .NET's Environment.SetEnvironmentVariable does not reach libgomp.

@@ -45,7 +45,7 @@ public sealed class RecipeTrainingTests
         var test = SampleCache.Load(pairs, 64, cancellationToken: ct).Select(s => s.Prepare()).ToList();
         var masks = EvaluationMasks.Load(pairs, metrics.Split.Test, 128, 64)!;
         Assert.All(masks.ByStem.Values, m => Assert.Equal(128 * 128, m.Length));
-        var scored = Evaluator.Evaluate(model, test, 4, ComputeOptions.Default, hausdorff: true, loss: LossKind.BceDice, scoreMasks: masks,
+        var scored = Evaluator.Evaluate(model, test, 4, hausdorff: true, loss: LossKind.BceDice, scoreMasks: masks,
             postprocess: MaskPostprocess.LargestRegion, cancellationToken: ct);
         Assert.Equal(metrics.FinalTestDice!.Value, scored.Summary.Dice, 6);
         Assert.Equal(metrics.FinalTestHausdorff.Value, scored.Summary.Hausdorff, 6);
@@ -53,7 +53,7 @@ public sealed class RecipeTrainingTests
 
         using var probabilities = TorchSharp.torch.no_grad();
         var photo = SampleBatch.FromPrepared([test[0]]);
-        var (photos, _) = BatchTensors.Create(photo, ComputeOptions.Default);
+        var (photos, _) = BatchTensors.Create(photo);
         model.eval();
         var upsampled = BatchTensors.MasksAt(model.call(photos), 128);
         LargestRegion.Keep(upsampled, 128, 128);

@@ -84,7 +84,7 @@ public sealed class TrainingRunTests
         Checkpoints.Load(model, Path.Combine(output, "best.pth"));
         var test = SampleCache.Load(DatasetFolder.Scan(data).Where(p => metrics.Split.Test.Contains(p.Stem)).ToList(), 64,
             cancellationToken: TestContext.Current.CancellationToken).Select(s => s.Prepare()).ToList();
-        var again = Evaluator.Evaluate(model, test, 4, ComputeOptions.Reference, hausdorff: true, cancellationToken: TestContext.Current.CancellationToken);
+        var again = Evaluator.Evaluate(model, test, 4, hausdorff: true, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(metrics.FinalTestDice.Value, again.Summary.Dice, 6);
         Assert.Equal(metrics.FinalTestHausdorff.Value, again.Summary.Hausdorff, 6);
 
