@@ -41,34 +41,48 @@ public sealed class Trainer(TrainingOptions options)
         using var average = options.WeightAverageDecay is { } decay ? new WeightAverage(model, decay) : null;
 
         var history = new List<EpochMetrics>();
-        var (bestLoss, bestEpoch, sinceBest) = (double.PositiveInfinity, 0, 0);
+        var (bestLoss, bestEpoch) = (double.PositiveInfinity, 0);
         var stop = StopReason.MaxEpochs;
         var clock = Stopwatch.StartNew();
+        var lastValidation = TimeSpan.Zero;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
             var learningRate = cosine?.At((epoch - 1) * producer.BatchesPerEpoch, clock.Elapsed) ?? optimizer.ParamGroups.First().LearningRate;
             var train = TrainEpoch(model, optimizer, producer, average, cosine, epoch, observer, clock, cancellationToken);
-            // With a weight average, the average is what is validated and saved; training goes on from the live weights.
-            average?.Swap();
-            var validation = train is null ? null : Validate(model, data.Validation, cancellationToken);
-            var isBest = validation is not null && validation.Loss < bestLoss;
-            if (isBest)
-            {
-                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
-                Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.PthFileName));
-            }
-            average?.Swap();
-            if (train is null || validation is null)
+            if (train is null)
             {
                 stop = StopReason.Cancelled;
                 break;
             }
-            if (cosine is null) scheduler.step(validation.Loss, null);
+            // Decided before validating, so that the epoch the clock ends the run after is validated too.
+            var timeIsUp = epoch < options.Epochs && WouldPassTimeLimit(clock.Elapsed + lastValidation, epoch);
 
-            if (isBest) (bestLoss, bestEpoch, sinceBest) = (validation.Loss, epoch, 0);
-            else sinceBest++;
-            var metrics = new EpochMetrics(epoch, train, Summarise(validation), learningRate, isBest, epochClock.Elapsed);
+            EvaluationResult? validation = null;
+            var isBest = false;
+            if (timeIsUp || options.ValidatesAfter(epoch))
+            {
+                var validationClock = Stopwatch.StartNew();
+                // With a weight average, the average is what is validated and saved; training goes on from the live weights.
+                average?.Swap();
+                validation = Validate(model, data.Validation, cancellationToken);
+                isBest = validation is not null && validation.Loss < bestLoss;
+                if (isBest)
+                {
+                    Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
+                    Checkpoints.Save(model, Path.Combine(checkpointDirectory, Checkpoints.PthFileName));
+                }
+                average?.Swap();
+                if (validation is null)
+                {
+                    stop = StopReason.Cancelled;
+                    break;
+                }
+                lastValidation = validationClock.Elapsed;
+                if (cosine is null) scheduler.step(validation.Loss, null);
+                if (isBest) (bestLoss, bestEpoch) = (validation.Loss, epoch);
+            }
+            var metrics = new EpochMetrics(epoch, train, validation is null ? null : Summarise(validation), learningRate, isBest, epochClock.Elapsed);
             history.Add(metrics);
             observer.OnEpochCompleted(metrics);
 
@@ -77,12 +91,13 @@ public sealed class Trainer(TrainingOptions options)
                 stop = StopReason.Cancelled;
                 break;
             }
-            if (sinceBest >= options.EarlyStoppingPatience && epoch < options.Epochs)
+            // Counted in epochs, judged when there is a validation to judge by.
+            if (validation is not null && epoch - bestEpoch >= options.EarlyStoppingPatience && epoch < options.Epochs)
             {
                 stop = StopReason.EarlyStopping;
                 break;
             }
-            if (epoch < options.Epochs && WouldPassTimeLimit(clock.Elapsed, epoch))
+            if (timeIsUp)
             {
                 stop = StopReason.TimeLimit;
                 break;

@@ -52,6 +52,22 @@ public sealed record TrainingOptions
     public double? TimeLimitMinutes { get; init; }
 
     /// <summary>
+    /// <c>training.validate_every</c>: validate after every this many epochs, and always after the
+    /// last; 1 = every epoch, as the original. Validating whole photos costs about a fifth of a
+    /// cropped epoch, time a long run can spend on training while its best weights are still far off.
+    /// </summary>
+    public int ValidateEvery { get; init; } = 1;
+
+    /// <summary>
+    /// <c>training.validate_each_epoch_from</c>: from this epoch on, validate after every epoch
+    /// again, where a cosine run's best weights are chosen; null = only <see cref="ValidateEvery"/>.
+    /// </summary>
+    public int? ValidateEachEpochFrom { get; init; }
+
+    /// <summary>Whether the run validates (and may save its best weights) after <paramref name="epoch"/>.</summary>
+    public bool ValidatesAfter(int epoch) => epoch == Epochs || epoch % ValidateEvery == 0 || epoch >= ValidateEachEpochFrom;
+
+    /// <summary>
     /// <c>training.weight_average</c>: validation, checkpoints and the test use an exponential
     /// moving average of the weights (and batch-norm statistics), updated after each step with
     /// this decay; null = the weights as trained.

@@ -28,6 +28,8 @@ internal static class TrainingOptionsValidation
             o.WarmupEpochs < 0 || o.WarmupEpochs >= o.Epochs ? ("training.scheduler.warmup_epochs", $"must be 0 or more and less than training.epochs ({o.Epochs}), not {o.WarmupEpochs}") :
             o.WarmupEpochs > 0 && o.Schedule != LearningRateSchedule.Cosine ? ("training.scheduler.warmup_epochs", "needs training.scheduler.type: cosine") :
             o.TimeLimitMinutes is { } limit && !(limit > 0 && double.IsFinite(limit)) ? ("training.time_limit_minutes", $"must be greater than 0, not {F(limit)}") :
+            o.ValidateEvery < 1 ? ("training.validate_every", $"must be at least 1 (validate after every epoch), not {o.ValidateEvery}") :
+            o.ValidateEachEpochFrom is < 1 ? ("training.validate_each_epoch_from", $"must be an epoch (1 or more), or none, not {o.ValidateEachEpochFrom}") :
             o.WeightAverageDecay is { } decay && !(decay is > 0 and < 1) ? ("training.weight_average", $"must be a decay between 0 and 1 (exclusive), or none, not {F(decay)}") :
             o.EvaluationMaskSize is < 32 or > 2048 ? ("evaluation.mask_size", $"must be between 32 and 2048, not {o.EvaluationMaskSize}") :
             !(s.Train > 0 && s.Train < 1) ? ("data.train_split", $"must be between 0 and 1 (exclusive), not {F(s.Train)}") :

@@ -38,6 +38,8 @@ internal static class TrainingParameters
         new("scheduler", ConfigNames.Of(o.Schedule)),
         new("warmup_epochs", I(o.WarmupEpochs)),
         new("time_limit_minutes", o.TimeLimitMinutes is { } m ? F(m) : ConfigNames.None),
+        new("validate_every", I(o.ValidateEvery)),
+        new("validate_each_epoch_from", o.ValidateEachEpochFrom is { } from ? I(from) : ConfigNames.None),
         new("eval_mask_size", I(o.TestMaskSize)),
         new("postprocess", Core.Inference.MaskPostprocessNames.Of(o.Postprocess)),
         new("crop_size", o.Augmentation.CropSize is { } crop ? I(crop) : ConfigNames.None),

@@ -7,16 +7,22 @@ namespace Wms.Cli.Tracking;
 /// <summary>The metric names a training logs: the original's <c>train_*</c>, <c>val_*</c> and <c>final_test_*</c>.</summary>
 internal static class TrainingMetricNames
 {
+    /// <remarks>An epoch the run did not validate logs no <c>val_*</c> at its step: MLflow draws the curve through the steps it has.</remarks>
     public static IReadOnlyList<Metric> Epoch(EpochMetrics e, DateTimeOffset now) =>
     [
         new("train_loss", e.Train.Loss, e.Epoch, now),
         new("train_dice", e.Train.Dice, e.Epoch, now),
         new("train_iou", e.Train.Iou, e.Epoch, now),
         new("train_pixel_accuracy", e.Train.PixelAccuracy, e.Epoch, now),
-        new("val_loss", e.Validation.Loss, e.Epoch, now),
-        new("val_dice", e.Validation.Dice, e.Epoch, now),
-        new("val_iou", e.Validation.Iou, e.Epoch, now),
-        new("val_pixel_accuracy", e.Validation.PixelAccuracy, e.Epoch, now),
+        .. e.Validation is { } v
+            ?
+            [
+                new("val_loss", v.Loss, e.Epoch, now),
+                new("val_dice", v.Dice, e.Epoch, now),
+                new("val_iou", v.Iou, e.Epoch, now),
+                new("val_pixel_accuracy", v.PixelAccuracy, e.Epoch, now),
+            ]
+            : Array.Empty<Metric>(),
         new("learning_rate", e.LearningRate, e.Epoch, now),
         new("epoch_seconds", e.Duration.TotalSeconds, e.Epoch, now),
     ];

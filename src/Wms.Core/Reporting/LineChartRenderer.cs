@@ -81,13 +81,13 @@ internal static class LineChartRenderer
         using var dot = new SKPaint { Color = color, IsAntialias = true };
         using var builder = new SKPathBuilder();
         var drawing = false;
-        var dots = series.Values.Count <= 60;
+        var dots = series.Values.Count(double.IsFinite) <= 60;
         for (var i = 0; i < series.Values.Count; i++)
         {
             var v = series.Values[i];
             if (!double.IsFinite(v))
             {
-                drawing = false;
+                drawing &= series.JoinGaps;
                 continue;
             }
             var p = new SKPoint(px(firstX + i), py(v));

@@ -28,6 +28,9 @@ internal static class ConfigSchema
             new("weight_decay", Leaf((o, v, n) => o with { WeightDecay = v.Double(n) })),
             new("early_stopping_patience", Leaf((o, v, n) => o with { EarlyStoppingPatience = v.Int(n) })),
             new("time_limit_minutes", Leaf((o, v, n) => o with { TimeLimitMinutes = IsNone(n) ? null : v.Double(n) })),
+            // Ours: validate less often while the best weights are still far off (TrainingOptions.ValidateEvery).
+            new("validate_every", Leaf((o, v, n) => o with { ValidateEvery = v.Int(n) })),
+            new("validate_each_epoch_from", Leaf((o, v, n) => o with { ValidateEachEpochFrom = IsNone(n) ? null : v.Int(n) })),
             new("loss", Leaf((o, v, n) => o with { Loss = v.Choice(n, ConfigNames.Losses) })),
             new("weight_average", Leaf((o, v, n) => o with { WeightAverageDecay = IsNone(n) ? null : v.Double(n) })),
             new("scheduler", new ConfigSection(

@@ -75,6 +75,11 @@ public static class TrainingConfigFile
     /// <summary><c>crop_fit_counter</c> only when on, for the same reason as <see cref="BaseFiltersLine"/>.</summary>
     private static string CropFitsCounterLine(AugmentationOptions a) => a.CropFitsCounter ? "\n  crop_fit_counter: true" : "";
 
+    /// <summary>The validation cadence only when it is not every epoch, for the same reason as <see cref="BaseFiltersLine"/>.</summary>
+    private static string ValidationLines(TrainingOptions o) =>
+        (o.ValidateEvery == 1 ? "" : $"\n  validate_every: {o.ValidateEvery}") +
+        (o.ValidateEachEpochFrom is { } from ? $"\n  validate_each_epoch_from: {from}" : "");
+
     /// <summary>The options as a config file that <see cref="Parse"/> reads back to the same options.</summary>
     public static string Write(TrainingOptions o)
     {
@@ -95,7 +100,7 @@ public static class TrainingConfigFile
               learning_rate: {F(o.LearningRate)}
               weight_decay: {F(o.WeightDecay)}
               early_stopping_patience: {o.EarlyStoppingPatience}
-              time_limit_minutes: {(o.TimeLimitMinutes is { } limit ? F(limit) : ConfigNames.None)}
+              time_limit_minutes: {(o.TimeLimitMinutes is { } limit ? F(limit) : ConfigNames.None)}{ValidationLines(o)}
               loss: {ConfigNames.Of(o.Loss)}
               weight_average: {(o.WeightAverageDecay is { } decay ? F(decay) : ConfigNames.None)}
               scheduler:

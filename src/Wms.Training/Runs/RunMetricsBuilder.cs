@@ -9,7 +9,7 @@ internal static class RunMetricsBuilder
         var test = result.Test;
         var epochs = result.History.Select(e => new RunEpochRecord(e.Epoch,
             e.Train.Loss, e.Train.Dice, e.Train.Iou, e.Train.PixelAccuracy,
-            e.Validation.Loss, e.Validation.Dice, e.Validation.Iou, e.Validation.PixelAccuracy,
+            e.Validation?.Loss, e.Validation?.Dice, e.Validation?.Iou, e.Validation?.PixelAccuracy,
             e.LearningRate, e.Duration.TotalSeconds, e.IsBest)).ToList();
         var samples = test?.Samples.Select(s => new RunTestSample(s.Stem, s.Loss, s.Metrics.Dice, s.Metrics.Iou,
             s.Metrics.PixelAccuracy, s.Metrics.Hausdorff)).ToList() ?? [];

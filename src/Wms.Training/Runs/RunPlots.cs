@@ -20,9 +20,10 @@ internal static class RunPlots
         if (history.Count > 0)
         {
             (double, string)? best = result.HasBestWeights ? (result.BestEpoch, $"best (epoch {result.BestEpoch})") : null;
-            Curve(directory, LossFile, "Loss", LossLabel(loss), history.Select(e => e.Train.Loss), history.Select(e => e.Validation.Loss), null, best);
-            Curve(directory, DiceFile, "Dice", "Dice", history.Select(e => e.Train.Dice), history.Select(e => e.Validation.Dice), (0, 1), best);
-            Curve(directory, IouFile, "IoU", "IoU", history.Select(e => e.Train.Iou), history.Select(e => e.Validation.Iou), (0, 1), best);
+            // An epoch that was not validated is a gap the validation line is drawn across.
+            Curve(directory, LossFile, "Loss", LossLabel(loss), history.Select(e => e.Train.Loss), history.Select(e => e.Validation?.Loss ?? double.NaN), null, best);
+            Curve(directory, DiceFile, "Dice", "Dice", history.Select(e => e.Train.Dice), history.Select(e => e.Validation?.Dice ?? double.NaN), (0, 1), best);
+            Curve(directory, IouFile, "IoU", "IoU", history.Select(e => e.Train.Iou), history.Select(e => e.Validation?.Iou ?? double.NaN), (0, 1), best);
             written.AddRange([LossFile, DiceFile, IouFile]);
         }
         if (result.Test is { } test && result.TestPredictions.Count > 0)
@@ -51,7 +52,7 @@ internal static class RunPlots
 
     private static void Curve(string directory, string file, string title, string yLabel,
         IEnumerable<double> train, IEnumerable<double> validation, (double, double)? range, (double, string)? best) =>
-        new LineChart(title, "epoch", yLabel, [new("train", train.ToList()), new("val", validation.ToList())])
+        new LineChart(title, "epoch", yLabel, [new("train", train.ToList()), new("val", validation.ToList()) { JoinGaps = true }])
         {
             YRange = range,
             Marker = best,

@@ -16,6 +16,11 @@ internal static partial class TrainingLog
     public static partial void Epoch(ILogger logger, int epoch, int epochs, double trainLoss, double trainDice, double trainIou, double trainAccuracy,
         double valLoss, double valDice, double valIou, double valAccuracy, double learningRate, double seconds, string best);
 
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4} dice {TrainDice:F4} iou {TrainIou:F4} acc {TrainAccuracy:F4} | not validated | lr {LearningRate:G3} | {Seconds:F1} s")]
+    public static partial void EpochNotValidated(ILogger logger, int epoch, int epochs, double trainLoss, double trainDice, double trainIou, double trainAccuracy,
+        double learningRate, double seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped ({Reason}) after {Epochs} epochs; best epoch {BestEpoch}, validation loss {BestLoss:F4}")]
     public static partial void Stopped(ILogger logger, string reason, int epochs, int bestEpoch, double bestLoss);
 

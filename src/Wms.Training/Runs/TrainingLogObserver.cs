@@ -15,10 +15,17 @@ internal sealed class TrainingLogObserver(ILogger logger) : ITrainingObserver
         TrainingLog.Parameters(logger, string.Join(", ", run.Parameters.Select(p => $"{p.Key}={p.Value}")));
     }
 
-    public void OnEpochCompleted(EpochMetrics e) => TrainingLog.Epoch(logger, e.Epoch, _epochs,
-        e.Train.Loss, e.Train.Dice, e.Train.Iou, e.Train.PixelAccuracy,
-        e.Validation.Loss, e.Validation.Dice, e.Validation.Iou, e.Validation.PixelAccuracy,
-        e.LearningRate, e.Duration.TotalSeconds, e.IsBest ? " (best)" : "");
+    public void OnEpochCompleted(EpochMetrics e)
+    {
+        if (e.Validation is { } v)
+            TrainingLog.Epoch(logger, e.Epoch, _epochs,
+                e.Train.Loss, e.Train.Dice, e.Train.Iou, e.Train.PixelAccuracy,
+                v.Loss, v.Dice, v.Iou, v.PixelAccuracy,
+                e.LearningRate, e.Duration.TotalSeconds, e.IsBest ? " (best)" : "");
+        else
+            TrainingLog.EpochNotValidated(logger, e.Epoch, _epochs,
+                e.Train.Loss, e.Train.Dice, e.Train.Iou, e.Train.PixelAccuracy, e.LearningRate, e.Duration.TotalSeconds);
+    }
 
     /// <summary>Called by the run before it renames the folder, so the log is complete in the final folder.</summary>
     public void OnTrained(TrainingResult result, string directory)

@@ -40,9 +40,9 @@ public sealed class TrainTrackingTests
         var outputs = Path.Combine(workspace, "github_output");
         var settings = new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = outputs, ["GITHUB_ACTOR"] = "ci" };
 
-        File.WriteAllText(Path.Combine(workspace, "c.yaml"), "model:\n  postprocess: largest_region\n");
+        File.WriteAllText(Path.Combine(workspace, "c.yaml"), "model:\n  postprocess: largest_region\ntraining:\n  validate_every: 2\n");
 
-        var result = await CliRunner.RunAsync(workspace, Tiny("--config", "c.yaml", "--out", "runs/first", "--format", "json"), settings, cancellationToken: Ct);
+        var result = await CliRunner.RunAsync(workspace, Tiny("--config", "c.yaml", "--out", "runs/first", "--epochs", "3", "--format", "json"), settings, cancellationToken: Ct);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var summary = JsonDocument.Parse(result.Stdout).RootElement;
@@ -68,8 +68,9 @@ public sealed class TrainTrackingTests
             Assert.Equal(git.Head, run.Tags["mlflow.source.git.commit"]);
             Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Tags[RunOwner.PidTag]);
 
-            Assert.Equal([1L, 2L], (await store.GetMetricHistoryAsync(runId, "val_dice", Ct)).Select(m => m.Step));
-            Assert.Equal([1L, 2L], (await store.GetMetricHistoryAsync(runId, "train_loss", Ct)).Select(m => m.Step));
+            // Validated after epoch 2 (validate_every) and the last: no val_* at the steps of the others.
+            Assert.Equal([2L, 3L], (await store.GetMetricHistoryAsync(runId, "val_dice", Ct)).Select(m => m.Step));
+            Assert.Equal([1L, 2L, 3L], (await store.GetMetricHistoryAsync(runId, "train_loss", Ct)).Select(m => m.Step));
             Assert.Equal(summary.GetProperty("final_test_dice").GetDouble(), run.GetMetric(ModelMetrics.Dice));
             Assert.Equal(summary.GetProperty("final_test_iou").GetDouble(), run.GetMetric(ModelMetrics.Iou));
             Assert.NotNull(run.GetMetric(ModelMetrics.Hausdorff));

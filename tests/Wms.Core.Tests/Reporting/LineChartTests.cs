@@ -23,6 +23,18 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void A_series_that_joins_its_gaps_is_drawn_across_them()
+    {
+        // Measured every fourth epoch of 80, as a run that validates every fourth epoch: 20 dots, unless joined by a line.
+        double[] sparse = [.. Enumerable.Range(1, 80).Select(e => e % 4 == 0 ? 1.0 - e / 100.0 : double.NaN)];
+        int Drawn(bool join) => CountNear(ImageDecoder.DecodeRgb(
+            new LineChart("Loss", "epoch", "loss", [new("val", sparse) { JoinGaps = join }]).RenderPng(), "c.png"), LineChart.Colors[0]);
+
+        var (apart, joined) = (Drawn(false), Drawn(true));
+        Assert.True(joined > 2 * apart, $"joined: {joined} line pixels, apart: {apart}");
+    }
+
+    [Fact]
     public void Text_is_drawn_without_any_font_file()
     {
         var withTitle = ImageDecoder.DecodeRgb(new LineChart("Validation Dice", "", "", [new("val", Train)]).RenderPng(), "a.png");

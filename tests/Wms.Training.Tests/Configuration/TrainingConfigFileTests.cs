@@ -100,10 +100,16 @@ public sealed class TrainingConfigFileTests
         Assert.Equal((0.4, 0.25), (cropped.Augmentation.ScaleProbability, cropped.Augmentation.ScaleLimit));
         Assert.Equal(cropped, TrainingConfigFile.Parse(TrainingConfigFile.Write(cropped), "w.yaml"));
 
+        var sparse = TrainingConfigFile.Parse("training:\n  epochs: 90\n  validate_every: 8\n  validate_each_epoch_from: 70\n", "v.yaml");
+        Assert.Equal((8, 70), (sparse.ValidateEvery, sparse.ValidateEachEpochFrom));
+        Assert.Equal(sparse, TrainingConfigFile.Parse(TrainingConfigFile.Write(sparse), "w.yaml"));
+        Assert.Equal(new TrainingOptions(), TrainingConfigFile.Parse("training:\n  validate_every: 1\n  validate_each_epoch_from: none\n", "v.yaml"));
+
         var defaults = TrainingConfigFile.Parse("training:\n  time_limit_minutes: none\n  weight_average: none\nevaluation:\n  mask_size: input_size\naugmentation:\n  crop_size: none\n", "d.yaml");
         Assert.Equal(new TrainingOptions(), defaults);
         // Off, the key is not written: configs written before it existed keep their text and hash.
         Assert.DoesNotContain("crop_fit_counter", TrainingConfigFile.Write(defaults));
+        Assert.DoesNotContain("validate_", TrainingConfigFile.Write(defaults));
         Assert.Equal(512, defaults.TestMaskSize);
         Assert.Equal(128, (defaults with { ImageSize = 128 }).TestMaskSize);
     }
@@ -187,6 +193,9 @@ public sealed class TrainingConfigFileTests
     [InlineData("training:\n  epochs: 3\n  scheduler:\n    type: cosine\n    warmup_epochs: 3\n", "training.scheduler.warmup_epochs: must be 0 or more and less than training.epochs (3), not 3")]
     [InlineData("training:\n  time_limit_minutes: 0\n", "training.time_limit_minutes: must be greater than 0, not 0")]
     [InlineData("training:\n  time_limit_minutes: soon\n", "training.time_limit_minutes: expected a number, got \"soon\"")]
+    [InlineData("training:\n  validate_every: 0\n", "training.validate_every: must be at least 1 (validate after every epoch), not 0")]
+    [InlineData("training:\n  validate_every: often\n", "training.validate_every: expected an integer, got \"often\"")]
+    [InlineData("training:\n  validate_each_epoch_from: 0\n", "training.validate_each_epoch_from: must be an epoch (1 or more), or none, not 0")]
     [InlineData("training:\n  weight_average: 1\n", "training.weight_average: must be a decay between 0 and 1 (exclusive), or none, not 1")]
     [InlineData("training:\n  weight_average: yes\n", "training.weight_average: expected a number, got \"yes\"")]
     [InlineData("evaluation:\n  mask_size: 16\n", "evaluation.mask_size: must be between 32 and 2048, not 16")]

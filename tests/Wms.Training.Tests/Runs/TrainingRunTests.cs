@@ -53,7 +53,7 @@ public sealed class TrainingRunTests
             metrics.Split.Train.Concat(metrics.Split.Val).Concat(metrics.Split.Test).Order(StringComparer.Ordinal));
         Assert.Equal("3", metrics.Params["seed"]);
         Assert.Equal("64", metrics.Params["image_size"]);
-        Assert.Equal(13 + 24, metrics.Params.Count);
+        Assert.Equal(13 + 26, metrics.Params.Count);
         Assert.Equal(("4", "16"), (metrics.Params["depth"], metrics.Params["base_filters"]));
         Assert.Equal("none", metrics.Params["weight_average"]);
         Assert.Equal(("0", "0.3"), (metrics.Params["scale_prob"], metrics.Params["scale_limit"]));
@@ -142,6 +142,50 @@ public sealed class TrainingRunTests
     }
 
     [Fact]
+    public async Task A_run_that_validates_every_third_epoch_validates_those_the_last_and_each_from_the_set_epoch()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 20, 64, 64);
+        var sparse = Tiny with { Epochs = 8, ValidateEvery = 3, ValidateEachEpochFrom = 7 };
+        var observer = new RecordingObserver();
+
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("sparse"), sparse), observer, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TrainingStatus.Completed, outcome.Status);
+        var metrics = RunMetricsFile.Read(Path.Combine(outcome.RunDirectory, "metrics.json"));
+        Assert.Equal(8, metrics.Epochs.Count);
+        Assert.Equal([3, 6, 7, 8], metrics.Epochs.Where(e => e.ValLoss is not null).Select(e => e.Epoch));
+        Assert.All(metrics.Epochs.Where(e => e.ValLoss is null), e => Assert.True(e.ValDice is null && e.ValIou is null && e.ValPixelAccuracy is null && !e.Best));
+        Assert.Contains(metrics.BestEpoch, new[] { 3, 6, 7, 8 });
+        Assert.Equal(metrics.Epochs.Min(e => e.ValLoss), metrics.BestValLoss);
+        Assert.Equal(("3", "7"), (metrics.Params["validate_every"], metrics.Params["validate_each_epoch_from"]));
+        Assert.NotNull(metrics.FinalTestDice);
+        Assert.Equal(["loss.png", "dice.png", "iou.png", "test_predictions.png"], metrics.Files.Plots);
+        var log = File.ReadAllLines(Path.Combine(outcome.RunDirectory, "train.log"));
+        Assert.Equal([1, 2, 4, 5], log.Where(l => l.Contains("| not validated |")).Select(l => int.Parse(l.Split("Epoch ")[1].Split('/')[0])));
+        Assert.Equal(8, observer.Epochs.Count);
+    }
+
+    [Fact]
+    public async Task Early_stopping_counts_epochs_and_judges_them_only_where_the_run_validates()
+    {
+        using var temp = new TempDirectory();
+        var data = TestImages.CreateDataset(temp.Path, 20, 64, 64);
+        // A patience shorter than the validation interval: the first validation that is not the best stops the run.
+        var impatient = Tiny with { Epochs = 40, LearningRate = 1e-2, EarlyStoppingPatience = 2, ValidateEvery = 3 };
+
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("impatient"), impatient), new RecordingObserver(), TestContext.Current.CancellationToken);
+
+        var metrics = RunMetricsFile.Read(Path.Combine(outcome.RunDirectory, "metrics.json"));
+        Assert.Equal("early_stopping", metrics.StopReason);
+        var validated = metrics.Epochs.Where(e => e.ValLoss is not null).Select(e => e.Epoch).ToList();
+        Assert.Equal(Enumerable.Range(1, validated.Count).Select(i => 3 * i), validated);
+        Assert.Equal(validated[^1], metrics.Epochs[^1].Epoch);
+        Assert.Equal(3, metrics.Epochs[^1].Epoch - metrics.BestEpoch);
+        Assert.True(metrics.Epochs[^1].ValLoss >= metrics.BestValLoss);
+    }
+
+    [Fact]
     public async Task A_run_started_from_weights_begins_where_they_left_off()
     {
         using var temp = new TempDirectory();
@@ -160,9 +204,9 @@ public sealed class TrainingRunTests
         var startedMetrics = RunMetricsFile.Read(Path.Combine(started.RunDirectory, "metrics.json"));
         var scratchMetrics = RunMetricsFile.Read(Path.Combine(scratch.RunDirectory, "metrics.json"));
         var best = trainedMetrics.BestValLoss!.Value;
-        var gap = trainedMetrics.Epochs[0].ValLoss - best;
+        var gap = trainedMetrics.Epochs[0].ValLoss!.Value - best;
         Assert.True(gap > 0.05, $"the first run did not learn (validation loss {trainedMetrics.Epochs[0].ValLoss} -> {best})");
-        Assert.InRange(startedMetrics.Epochs[0].ValLoss, best - gap / 3, best + gap / 3);
+        Assert.InRange(startedMetrics.Epochs[0].ValLoss!.Value, best - gap / 3, best + gap / 3);
         Assert.True(scratchMetrics.Epochs[0].ValLoss > best + gap / 2, $"from scratch {scratchMetrics.Epochs[0].ValLoss} should be far above the trained {best}");
         Assert.Equal("best.pth", startedMetrics.Params["init_weights"]);
     }
@@ -187,8 +231,8 @@ public sealed class TrainingRunTests
         var averagedMetrics = RunMetricsFile.Read(Path.Combine(averaged.RunDirectory, "metrics.json"));
         var liveMetrics = RunMetricsFile.Read(Path.Combine(live.RunDirectory, "metrics.json"));
         Assert.Equal("0.999999999", averagedMetrics.Params["weight_average"]);
-        Assert.Equal(trainedMetrics.BestValLoss!.Value, averagedMetrics.Epochs[0].ValLoss, 4);
-        Assert.NotEqual(trainedMetrics.BestValLoss!.Value, liveMetrics.Epochs[0].ValLoss, 2);
+        Assert.Equal(trainedMetrics.BestValLoss!.Value, averagedMetrics.Epochs[0].ValLoss!.Value, 4);
+        Assert.NotEqual(trainedMetrics.BestValLoss!.Value, liveMetrics.Epochs[0].ValLoss!.Value, 2);
         var started = Checksum(weights);
         Assert.Equal(started, Checksum(Path.Combine(averaged.RunDirectory, "best.pth")), 2);
         Assert.NotEqual(started, Checksum(Path.Combine(live.RunDirectory, "best.pth")), 2);

@@ -24,5 +24,5 @@ internal sealed class ConsolePipelineObserver(IConsoleUi ui, IEnumerable<IPipeli
         ui.Info($"[train] {run.Split.Train.Count} train / {run.Split.Validation.Count} validation / {run.Split.Test.Count} test pairs, run folder {run.RunDirectory}");
 
     public void OnEpochCompleted(EpochMetrics e) => ui.Info(string.Create(CultureInfo.InvariantCulture,
-        $"[train] epoch {e.Epoch}: train_loss {e.Train.Loss:F4}, val_loss {e.Validation.Loss:F4}, val_dice {e.Validation.Dice:F4}{(e.IsBest ? " (best)" : "")}"));
+        $"[train] epoch {e.Epoch}: train_loss {e.Train.Loss:F4}{(e.Validation is { } v ? $", val_loss {v.Loss:F4}, val_dice {v.Dice:F4}" : ", not validated")}{(e.IsBest ? " (best)" : "")}"));
 }

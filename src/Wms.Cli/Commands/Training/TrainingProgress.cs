@@ -28,8 +28,11 @@ internal sealed class TrainingProgress(IProgressTask task) : ITrainingObserver
         task.SetValue((b.Epoch - 1) * b.Batches + b.Batch);
     }
 
-    public void OnEpochCompleted(EpochMetrics e) =>
-        _lastEpoch = string.Create(CultureInfo.InvariantCulture, $" (val {e.Validation.Loss:F4})");
+    public void OnEpochCompleted(EpochMetrics e)
+    {
+        // The last validation stays on the bar through the epochs that are not validated.
+        if (e.Validation is { } v) _lastEpoch = string.Create(CultureInfo.InvariantCulture, $" (val {v.Loss:F4})");
+    }
 
     public void OnCompleted(TrainingOutcome outcome)
     {
