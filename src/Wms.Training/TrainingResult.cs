@@ -18,4 +18,11 @@ public sealed record TrainingResult(
     TimeSpan TestTime)
 {
     public bool HasBestWeights => BestEpoch > 0;
+
+    /// <summary>
+    /// The first epoch whose learning rate <c>training.time_limit_minutes</c>' clock set, because the
+    /// epochs were slower than the configured number fits in the limit; null when the batches alone
+    /// set it, the one case where a rerun with the same seed on the same CPU repeats the run.
+    /// </summary>
+    public int? DecayFollowedClockFrom { get; init; }
 }

@@ -26,7 +26,8 @@ public sealed record RunMetrics(
     double? FinalTestLoss,
     IReadOnlyList<RunTestSample> TestSamples,
     RunTimings Timings,
-    RunFiles Files)
+    RunFiles Files,
+    int? DecayFollowedClockFromEpoch = null)
 {
     public const int CurrentFormatVersion = 1;
 }

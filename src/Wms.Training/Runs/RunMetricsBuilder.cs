@@ -40,6 +40,7 @@ internal static class RunMetricsBuilder
             new RunFiles(
                 result.HasBestWeights ? Model.Checkpoints.PthFileName : null,
                 result.HasBestWeights ? Model.Checkpoints.NativeFileName : null,
-                RunFolder.LogFileName, RunFolder.ConfigFileName, plots));
+                RunFolder.LogFileName, RunFolder.ConfigFileName, plots),
+            result.DecayFollowedClockFrom);
     }
 }

@@ -21,6 +21,10 @@ internal static partial class TrainingLog
     public static partial void EpochNotValidated(ILogger logger, int epoch, int epochs, double trainLoss, double trainDice, double trainIou, double trainAccuracy,
         double learningRate, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The learning rate followed the clock from epoch {Epoch}: training.epochs did not fit in training.time_limit_minutes at this machine's speed, so a rerun will not repeat this run exactly (fewer epochs would)")]
+    public static partial void DecayFollowedClock(ILogger logger, int epoch);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped ({Reason}) after {Epochs} epochs; best epoch {BestEpoch}, validation loss {BestLoss:F4}")]
     public static partial void Stopped(ILogger logger, string reason, int epochs, int bestEpoch, double bestLoss);
 

@@ -31,6 +31,7 @@ internal sealed class TrainingLogObserver(ILogger logger) : ITrainingObserver
     public void OnTrained(TrainingResult result, string directory)
     {
         TrainingLog.Stopped(logger, StopReasonNames.Of(result.StopReason), result.History.Count, result.BestEpoch, result.BestValidationLoss);
+        if (result.DecayFollowedClockFrom is { } epoch) TrainingLog.DecayFollowedClock(logger, epoch);
         if (result.Test is { } test)
             TrainingLog.Tested(logger, test.Summary.Count, test.Summary.Dice, test.Summary.Iou, test.Summary.Hausdorff, test.Summary.PixelAccuracy);
         if (result.StopReason == StopReason.Cancelled)

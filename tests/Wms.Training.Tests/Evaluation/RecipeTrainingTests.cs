@@ -27,9 +27,11 @@ public sealed class RecipeTrainingTests
         var output = temp.Combine("run");
         var ct = TestContext.Current.CancellationToken;
 
-        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Recipe), new CompositeObserver([]), ct);
+        // A time limit the run keeps well inside: the batches alone set the rate.
+        var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, output, Recipe with { TimeLimitMinutes = 600 }), new CompositeObserver([]), ct);
 
         var metrics = RunMetricsFile.Read(Path.Combine(output, "metrics.json"));
+        Assert.Null(metrics.DecayFollowedClockFromEpoch);
         Assert.Equal(("bce_dice", "cosine", "128", "largest_region"),
             (metrics.Params["loss"], metrics.Params["scheduler"], metrics.Params["eval_mask_size"], metrics.Params["postprocess"]));
         // Warm-up: epoch 1 starts at peak / 6 (24 train pairs, 6 batches); the cosine then decays.
@@ -73,7 +75,7 @@ public sealed class RecipeTrainingTests
     {
         using var temp = new TempDirectory();
         var data = TestImages.CreateDataset(temp.Path, 20, 64, 64);
-        var options = Recipe with { Epochs = 5, TimeLimitMinutes = 1e-4, EvaluationMaskSize = null };
+        var options = Recipe with { Epochs = 5, WarmupEpochs = 0, TimeLimitMinutes = 1e-4, EvaluationMaskSize = null };
 
         var outcome = await new TrainingRun().RunAsync(new TrainingRequest(data, temp.Combine("run"), options), new CompositeObserver([]),
             TestContext.Current.CancellationToken);
@@ -81,6 +83,10 @@ public sealed class RecipeTrainingTests
         Assert.Equal((TrainingStatus.Completed, StopReason.TimeLimit), (outcome.Status, outcome.Result.StopReason));
         Assert.Single(outcome.Result.History);
         Assert.NotNull(outcome.Test);
-        Assert.Equal("time_limit", RunMetricsFile.Read(outcome.MetricsFile).StopReason);
+        var metrics = RunMetricsFile.Read(outcome.MetricsFile);
+        Assert.Equal("time_limit", metrics.StopReason);
+        // The limit is far shorter than an epoch: the clock set the rate from the first decaying batch on, and the log says a rerun will differ.
+        Assert.Equal(1, metrics.DecayFollowedClockFromEpoch);
+        Assert.Contains("The learning rate followed the clock from epoch", File.ReadAllText(Path.Combine(outcome.RunDirectory, "train.log")));
     }
 }

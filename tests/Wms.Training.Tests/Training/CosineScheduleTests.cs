@@ -27,6 +27,29 @@ public sealed class CosineScheduleTests
         Assert.Equal(schedule.At(10), schedule.At(10, TimeSpan.FromMinutes(0.5)), 15);
         Assert.Equal(5e-4, schedule.At(10, TimeSpan.FromMinutes(5)), 15);
         Assert.Equal(0, schedule.At(10, TimeSpan.FromMinutes(11)), 15);
+
+        Assert.False(schedule.FollowsClock(10, TimeSpan.FromMinutes(0.5)));
+        Assert.True(schedule.FollowsClock(10, TimeSpan.FromMinutes(5)));
+        Assert.False(new CosineSchedule(1e-3, 0, 0, 100).FollowsClock(99, TimeSpan.FromDays(1)), "without a time limit only the batches count");
+        Assert.False(new CosineSchedule(1e-3, 0, 20, 100, TimeSpan.FromMinutes(10)).FollowsClock(10, TimeSpan.FromMinutes(5)), "the warm-up is by batches");
+    }
+
+    [Fact]
+    public void The_clock_counts_from_the_end_of_the_warm_up_so_a_decay_that_fits_follows_the_batches_alone()
+    {
+        // 10 warm-up batches took 2 of the 10 minutes; the 100 decaying batches then fit in the 8 left.
+        var schedule = new CosineSchedule(1e-3, 0, WarmupSteps: 10, TotalSteps: 111, TimeSpan.FromMinutes(10));
+        var warmup = TimeSpan.FromMinutes(2);
+
+        // The first decaying batch, and halfway through the decay just inside the time that leaves.
+        Assert.False(schedule.FollowsClock(10, warmup, warmup));
+        Assert.Equal(1e-3, schedule.At(10, warmup, warmup), 15);
+        Assert.False(schedule.FollowsClock(60, TimeSpan.FromMinutes(5.9), warmup));
+        Assert.Equal(5e-4, schedule.At(60, TimeSpan.FromMinutes(5.9), warmup), 15);
+        // Slower than that, the clock takes over, and the rate still reaches its end by the limit.
+        Assert.True(schedule.FollowsClock(60, TimeSpan.FromMinutes(7), warmup));
+        Assert.Equal(0, schedule.At(60, TimeSpan.FromMinutes(10), warmup), 15);
+        Assert.Equal(0, schedule.At(60, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(11)), 15);
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
