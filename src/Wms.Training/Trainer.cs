@@ -21,9 +21,6 @@ public sealed class Trainer(TrainingOptions options)
     /// <summary>How many test predictions the result keeps for plots.</summary>
     public const int PredictionsKept = 4;
 
-    private int? _decayFollowedClockFrom;
-    private TimeSpan? _warmupTime;
-
     /// <summary>
     /// Trains on <paramref name="data"/>, saving the best weights (<c>best.pth</c> and <c>best.dat</c>)
     /// into <paramref name="checkpointDirectory"/> whenever the validation loss improves. Cancellation
@@ -34,14 +31,13 @@ public sealed class Trainer(TrainingOptions options)
     {
         TorchRuntime.Configure(options.Threads);
         manual_seed(options.Seed);
-        (_decayFollowedClockFrom, _warmupTime) = (null, null);
         using var model = options.CreateModel();
         if (initial is not null) model.load_state_dict(initial.state_dict(), strict: true);
         using var optimizer = new KeptScalarsAdam(model.parameters(), options.LearningRate, options.WeightDecay);
         var scheduler = (ReduceLROnPlateau)optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min",
             factor: options.SchedulerFactor, patience: options.SchedulerPatience, min_lr: [options.MinLearningRate]);
         var producer = new BatchProducer(data.Train, new Augmenter(options.Augmentation), options.BatchSize, options.Seed);
-        var cosine = options.Schedule == LearningRateSchedule.Cosine ? CosineSchedule.For(options, producer.BatchesPerEpoch) : null;
+        var cosine = options.Schedule == LearningRateSchedule.Cosine ? new CosineRun(CosineSchedule.For(options, producer.BatchesPerEpoch)) : null;
         using var average = options.WeightAverageDecay is { } decay ? new WeightAverage(model, decay) : null;
 
         var history = new List<EpochMetrics>();
@@ -52,7 +48,7 @@ public sealed class Trainer(TrainingOptions options)
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
-            var learningRate = cosine?.At((epoch - 1) * producer.BatchesPerEpoch, clock.Elapsed, _warmupTime ?? clock.Elapsed) ?? optimizer.ParamGroups.First().LearningRate;
+            var learningRate = cosine?.Peek((epoch - 1) * producer.BatchesPerEpoch, clock.Elapsed) ?? optimizer.ParamGroups.First().LearningRate;
             var train = TrainEpoch(model, optimizer, producer, average, cosine, epoch, observer, clock, cancellationToken);
             if (train is null)
             {
@@ -110,7 +106,7 @@ public sealed class Trainer(TrainingOptions options)
         var trainingTime = clock.Elapsed;
 
         if (stop == StopReason.Cancelled || bestEpoch == 0)
-            return new TrainingResult(history, bestEpoch, bestLoss, stop, null, [], trainingTime, TimeSpan.Zero) { DecayFollowedClockFrom = _decayFollowedClockFrom };
+            return new TrainingResult(history, bestEpoch, bestLoss, stop, null, [], trainingTime, TimeSpan.Zero) { DecayFollowedClockFrom = cosine?.FollowedClockFrom };
 
         var testClock = Stopwatch.StartNew();
         Checkpoints.Load(model, Path.Combine(checkpointDirectory, Checkpoints.NativeFileName));
@@ -120,11 +116,11 @@ public sealed class Trainer(TrainingOptions options)
             {
                 if (predictions.Count < PredictionsKept) predictions.Add(new(sample.Stem, mask));
             }, loss: options.Loss, scoreMasks: data.TestMasks, postprocess: options.Postprocess);
-        return new TrainingResult(history, bestEpoch, bestLoss, stop, test, predictions, trainingTime, testClock.Elapsed) { DecayFollowedClockFrom = _decayFollowedClockFrom };
+        return new TrainingResult(history, bestEpoch, bestLoss, stop, test, predictions, trainingTime, testClock.Elapsed) { DecayFollowedClockFrom = cosine?.FollowedClockFrom };
     }
 
     /// <summary>One pass over the training batches; null when cancelled before the epoch finished.</summary>
-    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, WeightAverage? average, CosineSchedule? cosine,
+    private SplitMetrics? TrainEpoch(UNet model, optim.Optimizer optimizer, BatchProducer producer, WeightAverage? average, CosineRun? cosine,
         int epoch, ITrainingObserver observer, Stopwatch clock, CancellationToken cancellationToken)
     {
         model.train();
@@ -134,11 +130,8 @@ public sealed class Trainer(TrainingOptions options)
         {
             if (cosine is not null)
             {
-                var (step, elapsed) = ((epoch - 1) * producer.BatchesPerEpoch + batchIndex, clock.Elapsed);
-                if (step >= cosine.WarmupSteps) _warmupTime ??= elapsed;
-                var warmupTime = _warmupTime ?? elapsed;
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = cosine.At(step, elapsed, warmupTime);
-                if (_decayFollowedClockFrom is null && cosine.FollowsClock(step, elapsed, warmupTime)) _decayFollowedClockFrom = epoch;
+                var rate = cosine.Rate((epoch - 1) * producer.BatchesPerEpoch + batchIndex, clock.Elapsed, epoch);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
             }
             var (loss, predicted, finite) = TrainingStep.Run(model, optimizer, batch, options.Loss);
             if (!finite)
